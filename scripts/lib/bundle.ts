@@ -13,7 +13,7 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-/** Returns the bundle as the exact text that `pnpm bundle` commits. */
+/** Returns the bundle as the exact text that `pnpm generate` commits. */
 export async function bundleProvider(provider: ProviderFiles): Promise<string> {
   const workDir = mkdtempSync(join(tmpdir(), `bundle-${provider.slug}-`));
   const outFile = join(workDir, 'openapi.json');

@@ -15,6 +15,8 @@ export interface ProviderFiles {
   specRoot: string;
   /** Absolute path of the committed single-file bundle. */
   bundlePath: string;
+  /** Absolute path of the committed openapi-typescript output. */
+  typesPath: string;
   /** Absolute path of the folder of generated files. */
   generatedDir: string;
 }
@@ -25,6 +27,7 @@ export function providerFiles(slug: string): ProviderFiles {
     slug,
     specRoot: join(repoRoot, 'specs', slug, 'openapi.yaml'),
     bundlePath: join(generatedDir, 'openapi.json'),
+    typesPath: join(generatedDir, 'schema.d.ts'),
     generatedDir,
   };
 }

@@ -8,7 +8,7 @@ import { listProviders } from '../../scripts/lib/providers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** slug → bundle text exactly as `pnpm bundle` would write it. */
+    /** slug → bundle text exactly as `pnpm generate` would write it. */
     freshBundles: Record<string, string>;
   }
 }

@@ -1,0 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshBundles } from '../../specs/__tests__/bundles.js';
+import { providerFiles, repoRoot } from '../lib/providers.js';
+import { generateTypes } from '../lib/types.js';
+
+function expectCommitted(path: string, fresh: string): void {
+  const shown = relative(repoRoot, path);
+  expect(existsSync(path), `${shown} is missing: run \`pnpm generate\` and commit the result`).toBe(true);
+  // Compared as text: key order and formatting are part of what is committed.
+  expect(readFileSync(path, 'utf8') === fresh, `${shown} is stale: run \`pnpm generate\` and commit the result`).toBe(true);
+}
+
+describe('committed generated files match the specs (run `pnpm generate` after editing a spec)', () => {
+  const bundles = freshBundles();
+  it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/openapi.json', (slug, fresh) => {
+    expectCommitted(providerFiles(slug).bundlePath, fresh);
+  });
+  it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/schema.d.ts', async (slug, fresh) => {
+    expectCommitted(providerFiles(slug).typesPath, await generateTypes(slug, fresh));
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * `pnpm generate`: for every provider spec, writes
+ *   generated/<slug>/openapi.json  the single-file bundle (redocly bundle)
+ *   generated/<slug>/schema.d.ts   its TypeScript types (openapi-typescript)
+ * The drift test (scripts/__tests__/generated-drift.test.ts) fails when these files are stale.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { bundleProvider } from './lib/bundle.js';
+import { listProviders, repoRoot } from './lib/providers.js';
+import { generateTypes } from './lib/types.js';
+
+const started = performance.now();
+const providers = listProviders();
+const outputs = await Promise.all(
+  providers.map(async (provider) => {
+    const bundle = await bundleProvider(provider);
+    return { provider, bundle, types: await generateTypes(provider.slug, bundle) };
+  }),
+);
+for (const { provider, bundle, types } of outputs) {
+  mkdirSync(provider.generatedDir, { recursive: true });
+  writeFileSync(provider.bundlePath, bundle);
+  writeFileSync(provider.typesPath, types);
+  const kB = (text: string): string => `${(text.length / 1024).toFixed(1)} kB`;
+  console.log(`${relative(repoRoot, provider.generatedDir)}/: openapi.json ${kB(bundle)}, schema.d.ts ${kB(types)}`);
+}
+console.log(`generated ${providers.length} providers in ${Math.round(performance.now() - started)} ms`);
