@@ -42,7 +42,7 @@ export interface SpecValidator {
 }
 
 export function createSpecValidator(doc: JsonObject, id = 'urn:credit-apis:spec'): SpecValidator {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, strictTuples: false });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, strictTuples: false, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addVocabulary([...OPENAPI_SCHEMA_KEYWORDS, ...collectExtensionKeywords(doc, new Set())]);
   const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
