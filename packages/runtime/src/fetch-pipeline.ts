@@ -1,0 +1,205 @@
+/**
+ * The `fetch` the runtime gives openapi-fetch: one call in, one Response out, with authentication, a
+ * timeout per attempt, retries, the 401 refresh and redacted logging in between.
+ *
+ * Per attempt: a fresh copy of the request (`request.clone()`: the request openapi-fetch built is the
+ * template and is never sent itself, since a sent body cannot be sent again), the `Authorization` header of
+ * the auth strategy, a signal that combines the caller's with the attempt's timeout, and the whole body read
+ * before the attempt ends (so that the timeout covers slow bodies and a connection cut mid-body is a
+ * network error of that attempt).
+ * @internal
+ */
+import type { AuthContext, AuthStrategy } from './auth/types.js';
+import { extractCorrelationId } from './correlation.js';
+import { CreditApisError, NetworkError, TimeoutError } from './errors.js';
+import { bufferResponse, readBody } from './internal/body.js';
+import { OPERATION, read } from './internal/carrier.js';
+import { readCallOptions } from './call-options.js';
+import { emit, type LogEvent, type Logger } from './logger.js';
+import type { ProviderProfile } from './profile.js';
+import { redactUrlPath, type Redactor } from './redact.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY,
+  IDEMPOTENT_METHODS,
+  resolveRetryOptions,
+  retryDelayMs,
+  type ResolvedRetryOptions,
+} from './retry.js';
+import { sleep, startAttemptSignal } from './timeout.js';
+
+/** Everything the pipeline needs from the client. */
+export interface PipelineConfig {
+  profile: ProviderProfile;
+  fetch: typeof fetch;
+  auth: AuthStrategy | undefined;
+  retry: ResolvedRetryOptions | false;
+  timeoutMs: number;
+  logger: Logger | undefined;
+  redactor: Redactor;
+}
+
+/** Builds the fetch function handed to openapi-fetch's `createClient`. */
+export function createFetchPipeline(config: PipelineConfig): (request: Request) => Promise<Response> {
+  const { profile, redactor } = config;
+  const provider = profile.name;
+
+  return async function send(request: Request): Promise<Response> {
+    const call = readCallOptions(request);
+    const method = request.method.toUpperCase();
+    const path = redactUrlPath(request.url, redactor);
+    const operation = read<string>(request, OPERATION);
+    const described = { provider, method, path: operation ?? path };
+    // openapi-fetch's Request follows the caller's signal (it is built with it) and stays referenced here
+    // for the whole call, so its signal keeps following.
+    const callerSignal = request.signal;
+    const timeoutMs = call.timeoutMs ?? config.timeoutMs;
+
+    const clientRetry = config.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : config.retry;
+    const retry = call.retry === false ? undefined : resolveRetryOptions(call.retry, clientRetry);
+    const idempotent = IDEMPOTENT_METHODS.has(method) || (call.retry !== false && call.retry?.idempotent === true);
+    const maxRetries = retry && idempotent ? retry.maxRetries : 0;
+
+    const log = (event: Omit<LogEvent, 'provider' | 'method' | 'path' | 'operation'>): void => {
+      emit(config.logger, {
+        ...event,
+        message: redactor.redact(event.message),
+        provider,
+        method,
+        path,
+        operation,
+        correlationId: event.correlationId === undefined ? undefined : redactor.redact(event.correlationId),
+        error: event.error && { name: event.error.name, message: redactor.redact(event.error.message) },
+      });
+    };
+    const authContext: AuthContext = {
+      provider,
+      fetch: config.fetch,
+      timeoutMs,
+      signal: callerSignal,
+      log: (event) =>
+        emit(config.logger, {
+          attempt: 1,
+          ...event,
+          provider,
+          message: redactor.redact(event.message),
+          path: redactor.redact(event.path),
+          error: event.error && { name: event.error.name, message: redactor.redact(event.error.message) },
+        }),
+    };
+    for (const secret of config.auth?.secrets?.() ?? []) redactor.add(secret);
+
+    let attempt = 0;
+    let retriesDone = 0;
+    let refreshed = false;
+    for (;;) {
+      attempt += 1;
+      if (callerSignal.aborted) throw callerSignal.reason;
+
+      const outgoing = request.clone();
+      let credential: string | undefined;
+      if (config.auth && !request.headers.has('authorization')) {
+        credential = await config.auth.authorize(authContext);
+        redactor.add(credential);
+        redactor.add(credential.replace(/^\S+\s+/, ''));
+        outgoing.headers.set('Authorization', credential);
+      }
+
+      const started = performance.now();
+      const timer = startAttemptSignal(callerSignal, timeoutMs);
+      let outcome: { response: Response } | { error: CreditApisError };
+      try {
+        // The signal goes in fetch's init, not in a temporary `new Request(…, { signal })`: in Node 20's
+        // undici a Request forwards aborts only while it is alive, and fetch() keeps only its own copy, so a
+        // collected temporary Request would swallow the timeout and the caller's abort.
+        outcome = { response: await bufferResponse(await config.fetch(outgoing, { signal: timer.signal })) };
+      } catch (cause) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        outcome = {
+          error: timer.timedOut
+            ? new TimeoutError({ ...described, timeoutMs, attempt })
+            : new NetworkError({ ...described, attempt, reason: redactor.redact(describeCause(cause)), cause }),
+        };
+      } finally {
+        timer.dispose();
+      }
+      const durationMs = Math.round(performance.now() - started);
+
+      if ('error' in outcome) {
+        const { error } = outcome;
+        log({ level: 'error', type: 'error', message: error.message, attempt, durationMs, error: errorSummary(error) });
+        if (retry && retriesDone < maxRetries) {
+          const wait = backoffMs(retriesDone, retry);
+          log({
+            level: 'warn',
+            type: 'retry',
+            message: `${provider}: ${method} ${path} failed (${error.name}), retrying in ${wait} ms`,
+            attempt,
+            retryInMs: wait,
+            error: errorSummary(error),
+          });
+          await sleep(wait, callerSignal);
+          retriesDone += 1;
+          continue;
+        }
+        throw error;
+      }
+
+      const { response } = outcome;
+      const { parsed } = await readBody(response);
+      const correlationId = extractCorrelationId(profile, response.headers, parsed);
+      log({
+        level: 'info',
+        type: 'response',
+        message: `${provider}: ${method} ${path} → ${response.status} in ${durationMs} ms (attempt ${attempt})`,
+        attempt,
+        status: response.status,
+        durationMs,
+        correlationId,
+      });
+
+      if (response.status === 401 && credential && config.auth?.refresh && !refreshed) {
+        refreshed = true;
+        if (await config.auth.refresh(credential, authContext)) {
+          log({
+            level: 'warn',
+            type: 'retry',
+            message: `${provider}: ${method} ${path} → 401, renewing the credential and sending once more`,
+            attempt,
+            status: 401,
+            retryInMs: 0,
+            correlationId,
+          });
+          continue;
+        }
+      }
+
+      if (retry && retriesDone < maxRetries && retry.statuses.includes(response.status)) {
+        const wait = retryDelayMs(response.headers, retriesDone, retry, profile.rateLimitResetHeader);
+        log({
+          level: 'warn',
+          type: 'retry',
+          message: `${provider}: ${method} ${path} → ${response.status}, retrying in ${wait} ms`,
+          attempt,
+          status: response.status,
+          retryInMs: wait,
+          correlationId,
+        });
+        await sleep(wait, callerSignal);
+        retriesDone += 1;
+        continue;
+      }
+      return response;
+    }
+  };
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}`;
+}
+
+function errorSummary(error: Error): { name: string; message: string } {
+  return { name: error.name, message: error.message };
+}

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createThingsClient, fastRetry } from '../helpers/clients.js';
+import { sendJson, serverPool } from '../helpers/http-server.js';
+
+const servers = serverPool();
+afterEach(() => servers.closeAll());
+
+describe("the caller's AbortSignal", () => {
+  it("aborting during the request rejects with the caller's own reason, as is", async () => {
+    const api = await servers.start((_request, response) => {
+      api.later(5_000, () => sendJson(response, 200, { items: [] }));
+    });
+    const client = createThingsClient({ baseUrl: api.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error: unknown = await client.GET('/things', { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as DOMException).name).toBe('AbortError');
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('a POST (never retried) aborted mid-request rejects with the reason too, not a NetworkError', async () => {
+    const api = await servers.start((_request, response) => {
+      api.later(5_000, () => sendJson(response, 201, {}));
+    });
+    const client = createThingsClient({ baseUrl: api.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error: unknown = await client
+      .POST('/things', { body: { name: 'x', amount: 1 }, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toBe(controller.signal.reason);
+  });
+
+  it('a custom reason comes back unchanged', async () => {
+    const api = await servers.start((_request, response) => {
+      api.later(5_000, () => sendJson(response, 200, { items: [] }));
+    });
+    const client = createThingsClient({ baseUrl: api.url });
+    const reason = new Error('user navigated away');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(client.GET('/things', { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('aborting during the wait before a retry stops at once, without another attempt', async () => {
+    const api = await servers.start((_request, response) =>
+      sendJson(response, 503, { request_code: 'rc', return_code: '503', message: 'later' }, { 'retry-after': '10' }),
+    );
+    const client = createThingsClient({ baseUrl: api.url, retry: fastRetry });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = performance.now();
+    const error: unknown = await client.GET('/things', { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBe(controller.signal.reason);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const api = await servers.start((_request, response) => sendJson(response, 200, { items: [] }));
+    const client = createThingsClient({ baseUrl: api.url });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.GET('/things', { signal: controller.signal })).rejects.toBe(controller.signal.reason);
+    expect(api.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+// Two entry points (the base client, and /validate with ajv), ESM + CJS, with declaration files for both.
+// Code splitting keeps one copy of the shared modules (errors, redaction…) per format, so that
+// `instanceof CreditApisError` holds for errors thrown by either entry point.
+export default defineConfig({
+  entry: { index: 'src/index.ts', validate: 'src/validate/index.ts' },
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  platform: 'neutral',
+  dts: true,
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  outDir: 'dist',
+  external: ['openapi-fetch', 'ajv', 'ajv-formats'],
+});
