@@ -1,0 +1,266 @@
+/**
+ * The mock server: one `node:http` server for every provider in generated/, each under `/<slug>/`.
+ * Per request: route (a Map lookup, then the provider's templates), CORS, credential check, body (with a
+ * size limit), validation, `Prefer`, then the answer chain (pipeline/handlers.ts). Everything that can be
+ * computed from the specs was computed at start-up; the fast path writes prepared bytes.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
+import { answerHeaderNames, compileProvider, type Operation, type Provider } from './catalog/provider.js';
+import { createCorsPolicy } from './http/cors.js';
+import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFound, originNotAllowed, payloadTooLarge, sandboxNotEnabled } from './http/mock-errors.js';
+import { readPreference } from './http/prefer.js';
+import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
+import { announcesBody, readBody } from './http/read-body.js';
+import { violationsHeader } from './http/violations-header.js';
+import { silentLog, type RequestLog } from './http/request-log.js';
+import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
+import { createProxy, type ContractReporter, type ProxyRequest } from './prism/proxy.js';
+import { profileFor } from './providers/index.js';
+import { docsAvailable, serveDocs } from './site/docs-static.js';
+import { indexPage } from './site/index-page.js';
+import { createAjvPair } from './validation/ajv.js';
+import { parseBody } from './validation/parse-body.js';
+
+export interface MockOptions {
+  /** Folder of `<slug>/openapi.json` bundles. */
+  readonly generatedDir: string;
+  /** Built docs served at `/docs` when they exist. */
+  readonly docsDir: string;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  /** Allowed browser origins; empty means loopback origins only; `*` means any (without credentials). */
+  readonly corsOrigins: readonly string[];
+  readonly log: RequestLog;
+  /** Providers answered by a real upstream through Prism's validating proxy. */
+  readonly proxies: Readonly<Record<string, URL>>;
+  readonly reportContract: ContractReporter;
+  /** Handlers tried before the built-in ones (the future sandbox's stateful handler goes here). */
+  readonly handlers: readonly AnswerHandler[];
+}
+
+export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
+  bodyLimit: 1024 * 1024,
+  corsOrigins: [],
+  log: silentLog,
+  proxies: {},
+  reportContract: () => {},
+  handlers: [],
+};
+
+export interface MockServer {
+  readonly server: Server;
+  readonly providers: readonly Provider[];
+  listen(port: number, host: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+  /** Compiles every request validator, a few per event-loop turn, so that requests are never blocked long. */
+  warmUp(): Promise<void>;
+}
+
+const NO_HEADERS: readonly string[] = [];
+function decodeParameter(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export function createMockServer(options: MockOptions): MockServer {
+  const ajv = createAjvPair();
+  const providers = loadBundles(options.generatedDir).map(({ slug, doc }) => compileProvider(slug, doc, profileFor(slug)(doc), ajv));
+  const bySlug = new Map(providers.map((provider) => [provider.slug, provider]));
+  for (const slug of Object.keys(options.proxies)) if (!bySlug.has(slug)) throw new Error(`--proxy names an unknown provider "${slug}" (known: ${[...bySlug.keys()].join(', ')})`);
+  const proxies = new Map(
+    Object.entries(options.proxies).map(([slug, upstream]) => [slug, createProxy(bySlug.get(slug) as Provider, upstream, options.reportContract)]),
+  );
+  const cors = createCorsPolicy(options.corsOrigins, ['sl-violations', ...answerHeaderNames(providers)]);
+  const handlers: readonly AnswerHandler[] = [...options.handlers, dynamicHandler, staticAnswer];
+  const { log, bodyLimit } = options;
+
+  const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
+
+  function originOf(req: IncomingMessage): string {
+    const host = req.headers.host;
+    if (host && /^[A-Za-z0-9.\-:[\]]+$/.test(host)) return `http://${host}`;
+    const address = server.address();
+    return address && typeof address === 'object' ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : 'http://127.0.0.1:4010';
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, started: number, answer: PreparedResponse, corsHeaders: readonly string[], providerHeaders: readonly string[] = NO_HEADERS): void {
+    if (res.headersSent) return;
+    const base = providerHeaders.length === 0 ? answer.headers : mergeHeaders(answer, providerHeaders);
+    res.writeHead(answer.status, corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders));
+    res.end(answer.body);
+    log.line(req.method ?? 'GET', req.url ?? '/', answer.status, performance.now() - started);
+  }
+
+  /** One request on its way through an operation; one object instead of a closure per step. */
+  interface InFlight {
+    readonly req: IncomingMessage;
+    readonly res: ServerResponse;
+    readonly started: number;
+    readonly corsHeaders: readonly string[];
+    readonly provider: Provider;
+    readonly operation: Operation;
+    readonly path: string;
+    readonly names: readonly string[];
+    readonly values: readonly string[];
+    readonly query: URLSearchParams | undefined;
+  }
+
+  function reply(flight: InFlight, answer: PreparedResponse): void {
+    const extra = flight.provider.profile.extraHeaders?.(answer.status, flight.operation.info) ?? NO_HEADERS;
+    send(flight.req, flight.res, flight.started, answer, flight.corsHeaders, extra);
+  }
+
+  // The fast path stays synchronous: only a request with a body, or a handler that answers later
+  // (Prism), goes through a promise.
+  function answerOperation(flight: InFlight): void | Promise<void> {
+    const failed = flight.operation.security.failure(flight.req.headers, flight.query);
+    if (failed) return reply(flight, flight.operation.unauthorized(failed));
+    if (!announcesBody(flight.req)) return answerWithBody(flight, undefined);
+    return readBody(flight.req, bodyLimit).then((read) => {
+      if (read.kind === 'aborted') return;
+      if (read.kind === 'too-large') return reply(flight, payloadTooLarge(bodyLimit));
+      if (read.kind === 'none' || !flight.operation.body) return answerWithBody(flight, undefined);
+      const parsed = parseBody(read.bytes, flight.req.headers['content-type'], flight.provider.profile.lenientJson === true);
+      if (!parsed.ok) return reply(flight, flight.operation.malformed(parsed.mediaType, parsed.reason));
+      return answerWithBody(flight, parsed.body);
+    });
+  }
+
+  function answerWithBody(flight: InFlight, body: Exchange['body']): void | Promise<void> {
+    const { operation, names, values } = flight;
+    const pathParams: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) pathParams[names[i] as string] = decodeParameter(values[i] as string);
+    const violations = operation.validator.validate({ pathParams, query: flight.query, headers: flight.req.headers, body });
+    if (violations.length > 0) {
+      const answer = operation.invalid(violations);
+      const listed = violationsHeader(violations.map((violation) => ({ location: [violation.location, ...violation.field], message: violation.message })));
+      return reply(flight, { ...answer, headers: [...answer.headers, 'sl-violations', listed] });
+    }
+    const preferred = readPreference(flight.req.headers.prefer, flight.query);
+    if (!preferred.ok) return reply(flight, badPreference(preferred.detail));
+    const exchange: Exchange = { provider: flight.provider, operation, path: flight.path, pathParams, query: flight.query, headers: flight.req.headers, body, preference: preferred.preference };
+    return runHandlers(flight, exchange, 0);
+  }
+
+  function runHandlers(flight: InFlight, exchange: Exchange, from: number): void | Promise<void> {
+    for (let i = from; i < handlers.length; i++) {
+      const result = (handlers[i] as AnswerHandler)(exchange);
+      if (result instanceof Promise) return result.then((answer) => (answer ? reply(flight, answer) : runHandlers(flight, exchange, i + 1)));
+      if (result) return reply(flight, result);
+    }
+  }
+
+  async function proxyRequest(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], forward: (request: ProxyRequest) => Promise<PreparedResponse>, path: string, search: string | undefined): Promise<void> {
+    const read = await readBody(req, bodyLimit);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    let body: unknown;
+    if (read.kind === 'ok') {
+      const text = read.bytes.toString('utf8');
+      try {
+        body = /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
+      } catch {
+        body = text;
+      }
+    }
+    const answer = await forward({ method: req.method ?? 'GET', path, query: search ? new URLSearchParams(search) : undefined, headers: req.headers, body });
+    send(req, res, started, answer, corsHeaders);
+  }
+
+  async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir)), corsHeaders);
+    if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
+      if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
+      return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
+    }
+    if (RESERVED_SEGMENTS.has(head)) return send(req, res, started, sandboxNotEnabled(), corsHeaders);
+    return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
+    const started = performance.now();
+    const target = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const question = target.indexOf('?');
+    const fullPath = question === -1 ? target : target.slice(0, question);
+    const search = question === -1 ? undefined : target.slice(question + 1);
+    const origin = req.headers.origin;
+    const corsHeaders = origin === undefined ? NO_HEADERS : (cors.headersFor(origin) ?? NO_HEADERS);
+
+    const slash = fullPath.indexOf('/', 1);
+    const head = slash === -1 ? fullPath.slice(1) : fullPath.slice(1, slash);
+    const rest = slash === -1 ? '' : fullPath.slice(slash);
+    const provider = bySlug.get(head);
+
+    if (!provider) return serveSite(req, res, started, corsHeaders, fullPath, head, rest);
+
+    const forward = proxies.get(provider.slug);
+    if (forward) return proxyRequest(req, res, started, corsHeaders, forward, rest, search);
+
+    const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
+    if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders);
+
+    if (method === 'OPTIONS') {
+      const requestedMethod = req.headers['access-control-request-method'];
+      if (origin !== undefined && requestedMethod !== undefined) {
+        const preflight = cors.preflight(origin, route.entry.allow, req.headers['access-control-request-headers']);
+        return send(req, res, started, preflight ? prepare({ status: 204 }) : originNotAllowed(origin), preflight ?? NO_HEADERS);
+      }
+      if (!route.entry.methods.has('options')) return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders);
+    }
+    const lower = method.toLowerCase();
+    const operation = route.entry.methods.get(lower) ?? (lower === 'head' ? route.entry.methods.get('get') : undefined);
+    if (!operation) return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${route.entry.template.template}`, route.entry.allow), corsHeaders);
+    const query = search ? new URLSearchParams(search) : undefined;
+    return answerOperation({ req, res, started, corsHeaders, provider, operation, path: rest, names: route.entry.template.parameterNames, values: route.values, query });
+  }
+
+  // A bug must cost one answer, never the server.
+  const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
+    send(req, res, performance.now(), internalError(error instanceof Error ? error.message : String(error)), NO_HEADERS);
+  const server = createHttpServer((req, res) => {
+    try {
+      const pending = handle(req, res);
+      if (pending) pending.catch((error: unknown) => failed(req, res, error));
+    } catch (error) {
+      failed(req, res, error);
+    }
+  });
+  // Answers are small and clients reuse connections: keep them open as long as the clients do.
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    providers,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      log.flush();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+    async warmUp() {
+      for (const provider of providers) {
+        for (const operation of provider.operations) {
+          operation.validator.compile();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    },
+  };
+}
