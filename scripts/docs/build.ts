@@ -1,0 +1,26 @@
+/**
+ * `pnpm docs`: builds the static reference site into dist/docs/ (see build-site.ts for the layout) and
+ * prints the build's own time and every page's size.
+ */
+import { relative } from 'node:path';
+import { repoRoot } from '../lib/providers.js';
+import { buildSite } from './build-site.js';
+
+const kiB = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+
+try {
+  const site = await buildSite();
+  const out = relative(repoRoot, site.outDir);
+  console.log(`docs: Redocly CLI ${site.redoclyVersion}, offline (inlined Redoc, no CDN, telemetry off)`);
+  for (const page of site.pages) {
+    const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    const webhooks = page.webhooks > 0 ? `, ${count(page.webhooks, 'webhook')}` : '';
+    console.log(`  ${out}/${page.file}  ${kiB(page.bytes)}  (${count(page.operations, 'operation')}${webhooks})`);
+  }
+  console.log(`  ${out}/${site.index.file}  ${kiB(site.index.bytes)}`);
+  const total = site.pages.reduce((sum, page) => sum + page.bytes, site.index.bytes);
+  console.log(`built ${site.pages.length} reference pages + index (${kiB(total)}) in ${site.ms} ms`);
+} catch (error) {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+}
