@@ -1,22 +1,22 @@
 // Prints the minified + gzipped size of each built ESM entry point as a consumer's bundler would ship it:
 // the entry and everything it imports (openapi-fetch included; ajv and ajv-formats for /validate), bundled
 // and minified with esbuild, then gzipped. Run after `pnpm build`.
+// `measure()` is also used by the workspace's client benchmark (scripts/bench-client.ts) for every package.
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
-const entries = [
-  ['index.js', join(dist, 'index.js')],
-  ['validate.js', join(dist, 'validate.js')],
-  ['(openapi-fetch alone, for comparison)', 'openapi-fetch'],
-];
-for (const [entry, entryPoint] of entries) {
+/**
+ * Bundles `entry` (a file path or package name, or `{ contents }`: an ES module's source, resolved from
+ * `resolveDir`), minified, as ESM; returns its size minified and gzipped, in bytes, and the packages bundled.
+ */
+export async function measure(entry, { resolveDir = dist } = {}) {
   const result = await build({
-    entryPoints: [entryPoint],
-    absWorkingDir: dist,
+    ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir, loader: 'js' } }),
+    absWorkingDir: resolveDir,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -32,8 +32,20 @@ for (const [entry, entryPoint] of entries) {
       .map((input) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1])
       .filter(Boolean),
   );
-  console.log(
-    `${entry}: ${(code.length / 1024).toFixed(1)} kB minified, ${(gzipSync(code).length / 1024).toFixed(1)} kB min+gzip` +
-      ` (bundled: ${[...packages].sort().join(', ') || 'nothing else'})`,
-  );
+  return { minified: code.length, gzipped: gzipSync(code).length, packages: [...packages].sort() };
+}
+
+/** `12.3 kB`: bytes in kB of 1024 bytes, with `digits` decimals (one by default). */
+export const kB = (bytes, digits = 1) => `${(bytes / 1024).toFixed(digits)} kB`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const entries = [
+    ['index.js', join(dist, 'index.js')],
+    ['validate.js', join(dist, 'validate.js')],
+    ['(openapi-fetch alone, for comparison)', 'openapi-fetch'],
+  ];
+  for (const [name, entryPoint] of entries) {
+    const { minified, gzipped, packages } = await measure(entryPoint);
+    console.log(`${name}: ${kB(minified)} minified, ${kB(gzipped)} min+gzip (bundled: ${packages.join(', ') || 'nothing else'})`);
+  }
 }

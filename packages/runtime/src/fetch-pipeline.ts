@@ -47,8 +47,10 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
   return async function send(request: Request): Promise<Response> {
     const call = readCallOptions(request);
     const method = request.method.toUpperCase();
-    const path = redactUrlPath(request.url, redactor);
     const operation = read<string>(request, OPERATION);
+    // The redacted path and query, for log events and messages. Redacting costs a URL parse and a few regular
+    // expressions per call: without a logger nothing is logged, and errors name the operation's template.
+    const path = config.logger || operation === undefined ? redactUrlPath(request.url, redactor) : operation;
     const described = { provider, method, path: operation ?? path };
     // openapi-fetch's Request follows the caller's signal (it is built with it) and stays referenced here
     // for the whole call, so its signal keeps following.
@@ -61,6 +63,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
     const maxRetries = retry && idempotent ? retry.maxRetries : 0;
 
     const log = (event: Omit<LogEvent, 'provider' | 'method' | 'path' | 'operation'>): void => {
+      if (!config.logger) return; // no redaction work for events nobody receives
       emit(config.logger, {
         ...event,
         message: redactor.redact(event.message),
@@ -77,7 +80,8 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       fetch: config.fetch,
       timeoutMs,
       signal: callerSignal,
-      log: (event) =>
+      log: (event) => {
+        if (!config.logger) return;
         emit(config.logger, {
           attempt: 1,
           ...event,
@@ -85,7 +89,8 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
           message: redactor.redact(event.message),
           path: redactor.redact(event.path),
           error: event.error && { name: event.error.name, message: redactor.redact(event.error.message) },
-        }),
+        });
+      },
     };
     for (const secret of config.auth?.secrets?.() ?? []) redactor.add(secret);
 

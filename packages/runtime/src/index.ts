@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export type { Client, Middleware } from 'openapi-fetch';
+export type { Client, FetchOptions, Middleware } from 'openapi-fetch';
 export { createProviderClient, type ClientOptions } from './client.js';
 export type { EnvironmentOf, ProviderProfile } from './profile.js';
 export { bearer, type BearerToken } from './auth/bearer.js';

@@ -35,7 +35,10 @@ export function responseCheckMiddleware(profile: ProviderProfile, context: Clien
         provider: profile.name,
         method,
         operation: schemaPath,
-        path: redactUrlPath(request.url, context.redactor),
+        // Computed when read (redaction costs a URL parse and several regular expressions per response).
+        get path() {
+          return redactUrlPath(request.url, context.redactor);
+        },
         correlationId: extractCorrelationId(profile, response.headers, parsed),
         redactor: context.redactor,
       };

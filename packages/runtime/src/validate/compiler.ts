@@ -51,6 +51,16 @@ export interface DocumentValidator {
   check(pointer: string, value: unknown): ValidationIssue[];
 }
 
+/**
+ * A validator of values against any schema of a bundled OpenAPI 3.1 document, with the same ajv set-up as
+ * `validateResponses` (JSON Schema 2020-12, formats, OpenAPI keywords and `x-` extensions declared). Used by
+ * provider packages for what is not a response, e.g. a webhook payload. Schemas are compiled on first use
+ * of their pointer and cached; objects are as open or closed as the document says.
+ *
+ * @example
+ * const validator = createDocumentValidator(spec);
+ * const issues = validator.check('/components/schemas/CreditNoteStatusEvent', payload); // [] when valid
+ */
 export function createDocumentValidator(document: Record<string, unknown>): DocumentValidator {
   const ajv = new Ajv2020({
     strict: true,

@@ -16,6 +16,7 @@ import { createDocumentValidator, type DocumentValidator } from './compiler.js';
 import { isObject, locateResponse, type OpenApiDocument, type ResponseSpec } from './document.js';
 
 export type { OpenApiDocument } from './document.js';
+export { createDocumentValidator, type DocumentValidator } from './compiler.js';
 export { ResponseValidationError, type ValidationIssue } from '../errors.js';
 
 /** Options of {@link validateResponses}. */

@@ -2,19 +2,17 @@
  * The README's usage example is `examples/basic.ts`, verbatim (with the package name in the import): this
  * test checks they are the same text, then runs the example against local servers.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials } from '../../src/index.js';
 import { clientFor, createEccorFgtsClient, main, simulate } from '../../examples/basic.js';
 import { sendEmpty, sendJson, serverPool } from '../helpers/http-server.js';
+import { readmeExample } from '../helpers/readme-example.js';
 
 const servers = serverPool();
 afterEach(async () => {
   vi.restoreAllMocks();
   await servers.closeAll();
 });
-
-const read = (relative: string): string => readFileSync(new URL(relative, import.meta.url), 'utf8');
 
 async function setUp(simulationAnswers: ((response: Parameters<typeof sendJson>[0]) => void)[], productsStatus = 200) {
   const auth = await servers.start((_request, response) =>
@@ -39,11 +37,8 @@ async function setUp(simulationAnswers: ((response: Parameters<typeof sendJson>[
 
 describe('README example (examples/basic.ts)', () => {
   it('is the code shown in the README', () => {
-    const example = read('../../examples/basic.ts').replace("from '../src/index.js'", "from '@credit-apis/runtime'");
-    const readme = read('../../README.md');
-    const block = /<!-- example: examples\/basic\.ts -->\s*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBeDefined();
-    expect(block).toBe(example);
+    const { shown, expected } = readmeExample(new URL('../../', import.meta.url));
+    expect(shown).toBe(expected);
   });
 
   it('runs: token, products, a simulation POST retried after a 503', async () => {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { onTestFinished } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -80,6 +81,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 export function sendEmpty(response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-length': '0', ...headers });
   response.end();
+}
+
+/** Starts a server that closes when the current test finishes. */
+export async function startTestServer(handler: Handler): Promise<TestServer> {
+  const server = await startServer(handler);
+  onTestFinished(() => server.close());
+  return server;
 }
 
 /** Starts servers for a test and closes them all afterwards (use with `afterEach`). */

@@ -1,0 +1,17 @@
+/**
+ * The Banco CDC schemas under their own names: every `components.schemas` entry of the contract
+ * (`generated/banco-cdc/schema.d.ts`). Each field keeps the contract's description; the page types every
+ * field of an operation as a string (amounts, rates, dates and counts included).
+ */
+import type { components } from '../../../generated/banco-cdc/schema.js';
+
+type Schemas = components['schemas'];
+
+/** One credit operation ("Retrieve details operation"): identifiers, product, client, amounts, rates, dates, installments. */
+export type OperationDetails = Schemas['OperationDetails'];
+/** One installment of an operation (`installments[]`). */
+export type Installment = Schemas['Installment'];
+/** The API's envelope `{ request_code, return, return_code, message, data }` carrying the operation in `data`. */
+export type OperationEnvelope = Schemas['OperationEnvelope'];
+/** The envelope as an error answer (400, 401, 429): `return_code` and `message` say what went wrong. */
+export type ErrorEnvelope = Schemas['ErrorEnvelope'];

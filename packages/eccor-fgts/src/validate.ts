@@ -1,0 +1,23 @@
+/**
+ * `@credit-apis/eccor-fgts/validate`: response validation against the ECCOR FGTS contract, for homologação.
+ *
+ * @packageDocumentation
+ */
+import type { Middleware } from '@credit-apis/runtime';
+import { validateResponses as validateAgainst, type OpenApiDocument, type ValidateResponsesOptions } from '@credit-apis/runtime/validate';
+import spec from '../../../generated/eccor-fgts/openapi.json' with { type: 'json' };
+
+export { ResponseValidationError, type ValidateResponsesOptions, type ValidationIssue } from '@credit-apis/runtime/validate';
+
+/**
+ * openapi-fetch middleware that checks every response (status, media type, JSON body) against the bundled
+ * ECCOR FGTS spec: drift is a `validation` warning in your logger (default), or a `ResponseValidationError`
+ * with `mode: 'throw'`. Loads ajv: meant for homologação, not for production traffic.
+ *
+ * @example
+ * const client = createEccorFgtsClient({ environment: 'homologacao', auth, logger: console });
+ * client.use(validateResponses());
+ */
+export function validateResponses(options?: ValidateResponsesOptions): Middleware {
+  return validateAgainst(spec as OpenApiDocument, options);
+}

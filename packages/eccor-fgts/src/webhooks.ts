@@ -1,0 +1,77 @@
+/**
+ * `@credit-apis/eccor-fgts/webhooks`: reading the status-change notifications ECCOR posts to your URL.
+ *
+ * A separate entry point because it validates with ajv against the bundled spec: the base client stays small
+ * and never loads ajv (see the README).
+ *
+ * @packageDocumentation
+ */
+import { CreditApisError, redact } from '@credit-apis/runtime';
+import { createDocumentValidator, type DocumentValidator } from '@credit-apis/runtime/validate';
+import spec from '../../../generated/eccor-fgts/openapi.json' with { type: 'json' };
+import type { CreditNoteStatusEvent } from './types.js';
+
+export type { CreditNoteStatusEvent } from './types.js';
+
+/** The payload's JSON Schema in the bundled spec: the one schema every webhook of the document shares. */
+const EVENT_SCHEMA = '/components/schemas/CreditNoteStatusEvent';
+
+/** One thing wrong with a notification. */
+export interface WebhookIssue {
+  /** JSON Pointer into the payload (`/parameters/newStatus`); `''` for the payload itself. */
+  path: string;
+  /** What is wrong (`must be equal to one of the allowed values`, `must have required property 'id'`). */
+  message: string;
+}
+
+/** A notification is not JSON, or does not match the contract's `CreditNoteStatusEvent`. */
+export class WebhookValidationError extends CreditApisError {
+  override name = 'WebhookValidationError';
+  /** Every difference found. */
+  readonly issues: readonly WebhookIssue[];
+
+  constructor(issues: readonly WebhookIssue[]) {
+    super(`eccor-fgts: the webhook payload does not match the contract: ${issues.map((issue) => `${issue.path || '(payload)'} ${issue.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+}
+
+let validator: DocumentValidator | undefined;
+
+/**
+ * Validates an ECCOR FGTS webhook notification against the contract and returns it typed. Give it the
+ * request body as received: the raw text or bytes (`string`, `Uint8Array`/`Buffer`), or the value your
+ * framework already parsed. All seven webhooks of the document (compliance approval, credit approval,
+ * signature collection and validation, liquidation, manual liquidation, payment revision) share this payload;
+ * `parameters.oldStatus`/`newStatus` tell them apart (see `CREDIT_NOTE_STATUS`).
+ *
+ * The document shows no signature or authentication of these calls: check their origin by other means.
+ *
+ * @throws WebhookValidationError listing every problem (`issues`: `{ path, message }`), when the body is not
+ * JSON or does not match the schema (a missing field, a wrong type, a status code outside the contract, a
+ * field the contract does not have).
+ *
+ * @example
+ * app.post('/webhooks/eccor', (req, res) => {
+ *   const event = parseEccorFgtsWebhook(req.body);
+ *   if (event.parameters.newStatus === CREDIT_NOTE_STATUS.Liquidation.code) startPayout(event.id);
+ *   res.sendStatus(204);
+ * });
+ */
+export function parseEccorFgtsWebhook(body: unknown): CreditNoteStatusEvent {
+  let value = body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch (error) {
+      // JSON.parse quotes the text in its message: redacted, like every message of the kit.
+      throw new WebhookValidationError([{ path: '', message: redact(`is not JSON (${(error as Error).message})`) }]);
+    }
+  }
+  validator ??= createDocumentValidator(spec);
+  const issues = validator.check(EVENT_SCHEMA, value);
+  if (issues.length > 0) {
+    throw new WebhookValidationError(issues.map((issue) => ({ path: issue.instancePath, message: issue.message })));
+  }
+  return value as CreditNoteStatusEvent;
+}
