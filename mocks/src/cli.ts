@@ -1,13 +1,17 @@
 /**
  * `pnpm start [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
- *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>]`
- * Starts the mock server, prints where each provider is served, and closes cleanly on SIGINT/SIGTERM.
+ *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>]
+ *             [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
+ * Starts the mock server, prints where each provider is served, and closes cleanly on SIGINT/SIGTERM (the
+ * sandbox's state file saved).
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createRequestLog } from './http/request-log.js';
 import type { ContractReport } from './prism/proxy.js';
+import { sandbox, type SandboxFactory } from './sandbox/index.js';
+import { DELIVERY_DEFAULTS } from './sandbox/webhooks/delivery.js';
 import { createMockServer, defaultOptions } from './server.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +27,12 @@ const USAGE = `Usage: pnpm start [options]
   --proxy-report <file>       also append each contract violation the proxy sees to this JSON-lines file
   --generated-dir <dir>       where the bundles are (default generated/)
   --docs-dir <dir>            built docs served at /docs (default dist/docs/)
+  --sandbox                   stateful flows: persons, credit notes and their webhooks (ECCOR FGTS), INSS operations;
+                              control routes under /_sandbox/ (see mocks/README.md, "Sandbox mode")
+  --state-file <file>         with --sandbox: keep the state in this JSON file (default: in memory)
+  --webhook-url <url>         with --sandbox: POST every status-change notification here (repeatable)
+  --webhook-timeout <ms>      with --sandbox: timeout of one delivery attempt (default ${DELIVERY_DEFAULTS.timeoutMs})
+  --webhook-attempts <n>      with --sandbox: attempts per notification, first one included (default ${DELIVERY_DEFAULTS.maxAttempts})
   --help`;
 
 function fail(message: string): never {
@@ -43,6 +53,11 @@ const { values } = (() => {
         'proxy-report': { type: 'string' },
         'generated-dir': { type: 'string', default: `${repoRoot}generated` },
         'docs-dir': { type: 'string', default: `${repoRoot}dist/docs` },
+        sandbox: { type: 'boolean', default: false },
+        'state-file': { type: 'string' },
+        'webhook-url': { type: 'string', multiple: true, default: [] },
+        'webhook-timeout': { type: 'string' },
+        'webhook-attempts': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -72,6 +87,36 @@ for (const entry of values.proxy) {
   }
 }
 
+function sandboxFactory(): SandboxFactory | undefined {
+  if (!values.sandbox) {
+    const given = (['state-file', 'webhook-url', 'webhook-timeout', 'webhook-attempts'] as const).find((flag) => (flag === 'webhook-url' ? values[flag].length > 0 : values[flag] !== undefined));
+    if (given) fail(`--${given} needs --sandbox`);
+    return undefined;
+  }
+  const webhookUrls = values['webhook-url'].map((raw) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      // refused below
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`--webhook-url takes an http(s) URL, got "${raw}"`);
+    return url;
+  });
+  const positive = (flag: 'webhook-timeout' | 'webhook-attempts', max: number): number | undefined => {
+    const raw = values[flag];
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) fail(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
+    return value;
+  };
+  return sandbox({
+    stateFile: values['state-file'],
+    webhookUrls,
+    delivery: { timeoutMs: positive('webhook-timeout', 600_000), maxAttempts: positive('webhook-attempts', 20) },
+  });
+}
+
 const reportFile = values['proxy-report'];
 function reportContract(report: ContractReport): void {
   for (const violation of report.violations) {
@@ -92,6 +137,7 @@ const mock = (() => {
       log: values.quiet ? defaultOptions.log : createRequestLog((text) => process.stdout.write(text)),
       proxies,
       reportContract,
+      sandbox: sandboxFactory(),
     });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
@@ -105,7 +151,8 @@ const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : addr
 process.stdout.write(
   `credit-apis mock listening on ${base} (ready in ${Math.round(performance.now() - started)} ms)\n` +
     mock.providers.map((provider) => `  ${base}/${provider.slug}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${proxies[provider.slug]?.href ?? ''}` : ''}`).join('\n') +
-    `\n  ${base}/  index with a sample curl per provider\n`,
+    `\n  ${base}/  index with a sample curl per provider\n` +
+    (mock.sandbox ? `  ${base}/_sandbox/  ${mock.sandbox.summary()}\n` : ''),
 );
 void mock.warmUp();
 

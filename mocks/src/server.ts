@@ -22,6 +22,7 @@ import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
 import { createAjvPair } from './validation/ajv.js';
 import { parseBody } from './validation/parse-body.js';
+import type { Sandbox, SandboxFactory } from './sandbox/index.js';
 
 export interface MockOptions {
   /** Folder of `<slug>/openapi.json` bundles. */
@@ -36,8 +37,10 @@ export interface MockOptions {
   /** Providers answered by a real upstream through Prism's validating proxy. */
   readonly proxies: Readonly<Record<string, URL>>;
   readonly reportContract: ContractReporter;
-  /** Handlers tried before the built-in ones (the future sandbox's stateful handler goes here). */
+  /** Handlers tried before the built-in ones. */
   readonly handlers: readonly AnswerHandler[];
+  /** `--sandbox`: built from the providers; its stateful handler goes first and it answers `/_sandbox/`. */
+  readonly sandbox?: SandboxFactory | undefined;
 }
 
 export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
@@ -52,6 +55,7 @@ export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
 export interface MockServer {
   readonly server: Server;
   readonly providers: readonly Provider[];
+  readonly sandbox: Sandbox | undefined;
   listen(port: number, host: string): Promise<AddressInfo>;
   close(): Promise<void>;
   /** Compiles every request validator, a few per event-loop turn, so that requests are never blocked long. */
@@ -76,7 +80,8 @@ export function createMockServer(options: MockOptions): MockServer {
     Object.entries(options.proxies).map(([slug, upstream]) => [slug, createProxy(bySlug.get(slug) as Provider, upstream, options.reportContract)]),
   );
   const cors = createCorsPolicy(options.corsOrigins, ['sl-violations', ...answerHeaderNames(providers)]);
-  const handlers: readonly AnswerHandler[] = [...options.handlers, dynamicHandler, staticAnswer];
+  const sandbox = options.sandbox?.(providers);
+  const handlers: readonly AnswerHandler[] = [...(sandbox ? [sandbox.handler] : []), ...options.handlers, dynamicHandler, staticAnswer];
   const { log, bodyLimit } = options;
 
   const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
@@ -172,15 +177,24 @@ export function createMockServer(options: MockOptions): MockServer {
     send(req, res, started, answer, corsHeaders);
   }
 
-  async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string): Promise<void> {
+  async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
     const method = req.method ?? 'GET';
     if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir)), corsHeaders);
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
       if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
     }
+    if (head === '_sandbox' && sandbox) return serveSandbox(req, res, started, corsHeaders, rest, search);
     if (RESERVED_SEGMENTS.has(head)) return send(req, res, started, sandboxNotEnabled(), corsHeaders);
     return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
+  }
+
+  async function serveSandbox(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {
+    const read = await readBody(req, bodyLimit);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    const query = search ? new URLSearchParams(search) : undefined;
+    send(req, res, started, (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
@@ -198,7 +212,7 @@ export function createMockServer(options: MockOptions): MockServer {
     const rest = slash === -1 ? '' : fullPath.slice(slash);
     const provider = bySlug.get(head);
 
-    if (!provider) return serveSite(req, res, started, corsHeaders, fullPath, head, rest);
+    if (!provider) return serveSite(req, res, started, corsHeaders, fullPath, head, rest, search);
 
     const forward = proxies.get(provider.slug);
     if (forward) return proxyRequest(req, res, started, corsHeaders, forward, rest, search);
@@ -238,6 +252,7 @@ export function createMockServer(options: MockOptions): MockServer {
   return {
     server,
     providers,
+    sandbox,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -249,9 +264,15 @@ export function createMockServer(options: MockOptions): MockServer {
     },
     close() {
       log.flush();
-      return new Promise((resolve) => {
+      // The sandbox stops its deliveries and saves at once (a connection that will not close must not keep the
+      // state unsaved), and saves again once the last request is answered.
+      const saved = sandbox?.close();
+      return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+      }).then(async () => {
+        await saved;
+        await sandbox?.close();
       });
     },
     async warmUp() {

@@ -53,7 +53,7 @@ export function originNotAllowed(origin: string): PreparedResponse {
 }
 
 export function sandboxNotEnabled(): PreparedResponse {
-  return problem(404, 'Sandbox Not Enabled', 'The /_sandbox/ prefix is reserved for the stateful sandbox mode, which this mock does not have yet.');
+  return problem(404, 'Sandbox Not Enabled', 'The /_sandbox/ prefix belongs to the stateful sandbox mode: start the mock with --sandbox (pnpm start --sandbox).');
 }
 
 export function internalError(detail: string): PreparedResponse {

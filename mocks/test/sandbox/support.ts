@@ -1,0 +1,161 @@
+/**
+ * The sandbox under test: the real mock server in process on 127.0.0.1 with `--sandbox`, fast delivery
+ * timings (so retries take milliseconds), request bodies taken from the specs' examples, a local webhook
+ * receiver, and the repository's schema validator for "every answer matches the spec".
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSpecValidator } from '../../../scripts/lib/schema-validator.js';
+import type { Json, JsonObject } from '../../src/catalog/openapi.js';
+import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
+import { sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { specData } from '../../src/sandbox/spec-data.js';
+import type { MockOptions } from '../../src/server.js';
+import { startMock, type RunningMock } from '../support/mock.js';
+import { send, type Sent } from '../support/requests.js';
+
+export { SAMPLE_BEARER };
+
+/** Delivery timings for tests: 20 ms backoff, 1 s timeout, no jitter. */
+export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 1000, random: () => 0 } as const;
+
+export async function startSandbox(options: SandboxOptions = {}, overrides: Partial<MockOptions> = {}): Promise<RunningMock> {
+  return startMock({ ...overrides, sandbox: sandbox({ saveDebounceMs: 5, ...options, delivery: { ...FAST_DELIVERY, ...options.delivery } }) });
+}
+
+/** Calls the provider API (`/eccor-fgts…`, `/nossa-fintech-inss…`) with a bearer and, for a body, JSON. */
+export function call(running: RunningMock, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
+  return send(`${running.url}${path}`, {
+    method,
+    headers: { authorization: SAMPLE_BEARER, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Calls a control route (`/_sandbox/…`): no credential. */
+export function control(running: RunningMock, method: string, path: string, body?: unknown): Promise<Sent> {
+  return send(`${running.url}/_sandbox${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+}
+
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** A request example of an operation, as a fresh copy. */
+export function requestExample(running: RunningMock, slug: string, operationId: string, name?: string): JsonObject {
+  const provider = running.provider(slug);
+  return copy(specData(slug, provider.doc).requestExample(operationId, name)) as JsonObject;
+}
+
+export function responseExample(running: RunningMock, slug: string, operationId: string, status: string, name?: string): Json {
+  return copy(specData(slug, running.provider(slug).doc).responseExample(operationId, status, name));
+}
+
+/** Tomorrow, as the midnight of Brasília (03:00Z), like the document's start dates. */
+export function tomorrow(): string {
+  const day = new Date(Date.now() - 3 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  return `${day}T03:00:00.000Z`;
+}
+
+export function yesterday(): string {
+  const day = new Date(Date.now() - 3 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  return `${day}T03:00:00.000Z`;
+}
+
+/** `check('NaturalPerson', value)`: `null` when valid, else the violations. */
+export function schemaChecker(running: RunningMock, slug: string): (schema: string, value: unknown) => string[] | null {
+  const validator = createSpecValidator(running.provider(slug).doc);
+  return (schema, value) => validator.check({ $ref: `#/components/schemas/${schema}` }, value as Json);
+}
+
+export interface CreatedPerson {
+  id: string;
+  record: Record<string, unknown> & { bankAccounts: Record<string, unknown>[] };
+}
+
+/** Creates a person (the spec's example, with `change` applied) and reads it back. */
+export async function createPerson(running: RunningMock, change: (body: JsonObject) => void = () => {}): Promise<CreatedPerson> {
+  const body = requestExample(running, 'eccor-fgts', 'createNaturalPerson');
+  change(body);
+  const created = await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson', body);
+  if (created.status !== 200 || typeof created.json !== 'string') throw new Error(`create person: ${created.status} ${created.text}`);
+  const read = await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${created.json}`);
+  return { id: created.json, record: read.json as CreatedPerson['record'] };
+}
+
+/** A credit-note body (the spec's example) for this person and account, starting tomorrow. */
+export function creditNoteBody(running: RunningMock, personId: string, bankAccountId: string): JsonObject {
+  const body = requestExample(running, 'eccor-fgts', 'createCreditNote', 'creditNote');
+  body.personId = personId;
+  body.beneficiaryId = personId;
+  body.bankAccountId = bankAccountId;
+  (body.amortization as JsonObject).startDate = tomorrow();
+  return body;
+}
+
+export async function createCreditNote(running: RunningMock): Promise<{ person: CreatedPerson; noteId: string }> {
+  const person = await createPerson(running);
+  const account = person.record.bankAccounts[0] as { id: string };
+  const created = await call(running, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(running, person.id, account.id));
+  if (created.status !== 200 || typeof created.json !== 'string') throw new Error(`create credit note: ${created.status} ${created.text}`);
+  return { person, noteId: created.json };
+}
+
+/** Polls until `check` holds (every 10 ms, at most `timeoutMs`). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface Received {
+  readonly body: unknown;
+  readonly text: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly at: number;
+}
+
+export interface Receiver {
+  readonly url: string;
+  /** Every request received, in order, with the status it was answered (or `hung`). */
+  readonly received: Received[];
+  close(): Promise<void>;
+}
+
+/**
+ * A webhook receiver on 127.0.0.1. `answer(n)` (n = 1 for the first request) gives the status to answer, or
+ * `'hang'` to never answer; 204 by default.
+ */
+export async function startReceiver(answer: (n: number, body: unknown) => number | 'hang' = () => 204): Promise<Receiver> {
+  const received: Received[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      received.push({ body, text, headers: req.headers, at: performance.now() });
+      const status = answer(received.length, body);
+      if (status === 'hang') return;
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
