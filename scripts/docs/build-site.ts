@@ -8,7 +8,7 @@
  * Pages are built from the committed bundles (`generated/<slug>/openapi.json`, kept fresh by the drift test)
  * through a docs-only copy that carries the generated code samples (docs-bundle.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -94,6 +94,23 @@ async function buildPage(slug: string, bundlePath: string, workDir: string, outD
   const file = `${slug}.html`;
   writeFileSync(join(outDir, file), html);
   return { page: { slug, title, file, bytes: Buffer.byteLength(html), operations, webhooks, offline: report }, doc };
+}
+
+/**
+ * Whether `outDir` already holds every page, newer than every bundle it is built from and every file of this
+ * builder. `pnpm start` uses it to build the docs only when they would change.
+ */
+export function isSiteFresh(outDir: string = DEFAULT_OUT_DIR): boolean {
+  const providers = listProviders();
+  const outputs = ['index.html', ...providers.map((provider) => `${provider.slug}.html`)].map((file) => join(outDir, file));
+  if (providers.length === 0 || !outputs.every((file) => existsSync(file))) return false;
+  const builderDir = join(repoRoot, 'scripts', 'docs');
+  const inputs = [
+    ...providers.map((provider) => provider.bundlePath),
+    ...readdirSync(builderDir).filter((name) => /\.(ts|html)$/.test(name)).map((name) => join(builderDir, name)),
+  ];
+  const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+  return outputs.every((file) => statSync(file).mtimeMs >= newestInput);
 }
 
 export async function buildSite(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltSite> {
