@@ -82,6 +82,7 @@ export function createProviderClient<Paths extends {}, Env extends string = stri
     fetch: createFetchPipeline({
       profile,
       fetch: transport,
+      direct: !customFetch,
       auth: options.auth,
       retry,
       timeoutMs,

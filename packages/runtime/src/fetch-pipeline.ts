@@ -2,9 +2,10 @@
  * The `fetch` the runtime gives openapi-fetch: one call in, one Response out, with authentication, a
  * timeout per attempt, retries, the 401 refresh and redacted logging in between.
  *
- * Per attempt: a fresh copy of the request (`request.clone()`: the request openapi-fetch built is the
- * template and is never sent itself, since a sent body cannot be sent again), the `Authorization` header of
- * the auth strategy, a signal that combines the caller's with the attempt's timeout, and the whole body read
+ * Per attempt: the request openapi-fetch built is the template, never consumed: a request with a body is
+ * sent as a fresh copy (`request.clone()`: a sent body cannot be sent again), a body-less one is given to the
+ * platform's fetch as is, with the attempt's init (fetch makes its own Request of the two); the
+ * `Authorization` header of the auth strategy, a signal that combines the caller's with the attempt's timeout, and the whole body read
  * before the attempt ends (so that the timeout covers slow bodies and a connection cut mid-body is a
  * network error of that attempt).
  * @internal
@@ -32,6 +33,8 @@ import { sleep, startAttemptSignal } from './timeout.js';
 export interface PipelineConfig {
   profile: ProviderProfile;
   fetch: typeof fetch;
+  /** `fetch` is the platform's (no custom fetch given): body-less requests are then sent without a copy. */
+  direct?: boolean;
   auth: AuthStrategy | undefined;
   retry: ResolvedRetryOptions | false;
   timeoutMs: number;
@@ -39,10 +42,27 @@ export interface PipelineConfig {
   redactor: Redactor;
 }
 
+// The platform's fetch, as found when the runtime was loaded (a stub installed later gets copies, as before).
+const platformFetch = globalThis.fetch;
+
 /** Builds the fetch function handed to openapi-fetch's `createClient`. */
 export function createFetchPipeline(config: PipelineConfig): (request: Request) => Promise<Response> {
-  const { profile, redactor } = config;
+  const { profile, redactor, logger, auth } = config;
   const provider = profile.name;
+  const clientRetry = config.retry || { ...DEFAULT_RETRY, maxRetries: 0 };
+  const redactError = (error: LogEvent['error']): LogEvent['error'] =>
+    error && { name: error.name, message: redactor.redact(error.message) };
+  const authLog: AuthContext['log'] = (event) => {
+    if (!logger) return;
+    emit(logger, {
+      attempt: 1,
+      ...event,
+      provider,
+      message: redactor.redact(event.message),
+      path: redactor.redact(event.path),
+      error: redactError(event.error),
+    });
+  };
 
   return async function send(request: Request): Promise<Response> {
     const call = readCallOptions(request);
@@ -50,21 +70,19 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
     const operation = read<string>(request, OPERATION);
     // The redacted path and query, for log events and messages. Redacting costs a URL parse and a few regular
     // expressions per call: without a logger nothing is logged, and errors name the operation's template.
-    const path = config.logger || operation === undefined ? redactUrlPath(request.url, redactor) : operation;
-    const described = { provider, method, path: operation ?? path };
+    const path = logger || operation === undefined ? redactUrlPath(request.url, redactor) : operation;
     // openapi-fetch's Request follows the caller's signal (it is built with it) and stays referenced here
     // for the whole call, so its signal keeps following.
     const callerSignal = request.signal;
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
 
-    const clientRetry = config.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : config.retry;
-    const retry = call.retry === false ? undefined : resolveRetryOptions(call.retry, clientRetry);
+    const retry = call.retry === false ? undefined : call.retry ? resolveRetryOptions(call.retry, clientRetry) : clientRetry;
     const idempotent = IDEMPOTENT_METHODS.has(method) || (call.retry !== false && call.retry?.idempotent === true);
     const maxRetries = retry && idempotent ? retry.maxRetries : 0;
 
     const log = (event: Omit<LogEvent, 'provider' | 'method' | 'path' | 'operation'>): void => {
-      if (!config.logger) return; // no redaction work for events nobody receives
-      emit(config.logger, {
+      if (!logger) return; // no redaction work for events nobody receives
+      emit(logger, {
         ...event,
         message: redactor.redact(event.message),
         provider,
@@ -72,27 +90,19 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
         path,
         operation,
         correlationId: event.correlationId === undefined ? undefined : redactor.redact(event.correlationId),
-        error: event.error && { name: event.error.name, message: redactor.redact(event.error.message) },
+        error: redactError(event.error),
       });
     };
-    const authContext: AuthContext = {
-      provider,
-      fetch: config.fetch,
-      timeoutMs,
-      signal: callerSignal,
-      log: (event) => {
-        if (!config.logger) return;
-        emit(config.logger, {
-          attempt: 1,
-          ...event,
-          provider,
-          message: redactor.redact(event.message),
-          path: redactor.redact(event.path),
-          error: event.error && { name: event.error.name, message: redactor.redact(event.error.message) },
-        });
-      },
-    };
-    for (const secret of config.auth?.secrets?.() ?? []) redactor.add(secret);
+    let authContext: AuthContext | undefined;
+    const context = (): AuthContext =>
+      (authContext ??= {
+        provider,
+        fetch: config.fetch,
+        timeoutMs,
+        signal: callerSignal,
+        log: authLog,
+      });
+    for (const secret of auth?.secrets?.() ?? []) redactor.add(secret);
 
     let attempt = 0;
     let retriesDone = 0;
@@ -101,37 +111,50 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       attempt += 1;
       if (callerSignal.aborted) throw callerSignal.reason;
 
-      const outgoing = request.clone();
       let credential: string | undefined;
-      if (config.auth && !request.headers.has('authorization')) {
-        credential = await config.auth.authorize(authContext);
+      if (auth && !request.headers.has('authorization')) {
+        credential = await auth.authorize(context());
         redactor.add(credential);
         redactor.add(credential.replace(/^\S+\s+/, ''));
-        outgoing.headers.set('Authorization', credential);
       }
 
       const started = performance.now();
       const timer = startAttemptSignal(callerSignal, timeoutMs);
-      let outcome: { response: Response } | { error: CreditApisError };
+      let response: Response | undefined;
+      let failure: unknown;
       try {
         // The signal goes in fetch's init, not in a temporary `new Request(…, { signal })`: in Node 20's
         // undici a Request forwards aborts only while it is alive, and fetch() keeps only its own copy, so a
         // collected temporary Request would swallow the timeout and the caller's abort.
-        outcome = { response: await bufferResponse(await config.fetch(outgoing, { signal: timer.signal })) };
+        const init: RequestInit = { signal: timer.signal };
+        let outgoing = request;
+        if (config.direct && request.body === null && globalThis.fetch === platformFetch) {
+          // No body: fetch builds its own Request from openapi-fetch's (which it leaves untouched, to be sent
+          // again by a retry) and this init, the credential in a copy of its headers.
+          if (credential) {
+            const headers = new Headers(request.headers);
+            headers.set('Authorization', credential);
+            init.headers = headers;
+          }
+        } else {
+          // A fresh copy per attempt: openapi-fetch's request is the template (a sent body cannot be sent again).
+          outgoing = request.clone();
+          if (credential) outgoing.headers.set('Authorization', credential);
+        }
+        response = await bufferResponse(await config.fetch(outgoing, init));
       } catch (cause) {
         if (callerSignal.aborted) throw callerSignal.reason;
-        outcome = {
-          error: timer.timedOut
-            ? new TimeoutError({ ...described, timeoutMs, attempt })
-            : new NetworkError({ ...described, attempt, reason: redactor.redact(describeCause(cause)), cause }),
-        };
+        failure = cause;
       } finally {
         timer.dispose();
       }
       const durationMs = Math.round(performance.now() - started);
 
-      if ('error' in outcome) {
-        const { error } = outcome;
+      if (!response) {
+        const described = { provider, method, path: operation ?? path };
+        const error: CreditApisError = timer.timedOut
+          ? new TimeoutError({ ...described, timeoutMs, attempt })
+          : new NetworkError({ ...described, attempt, reason: redactor.redact(describeCause(failure)), cause: failure });
         log({ level: 'error', type: 'error', message: error.message, attempt, durationMs, error: errorSummary(error) });
         if (retry && retriesDone < maxRetries) {
           const wait = backoffMs(retriesDone, retry);
@@ -150,22 +173,24 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
         throw error;
       }
 
-      const { response } = outcome;
-      const { parsed } = await readBody(response);
-      const correlationId = extractCorrelationId(profile, response.headers, parsed);
-      log({
-        level: 'info',
-        type: 'response',
-        message: `${provider}: ${method} ${path} → ${response.status} in ${durationMs} ms (attempt ${attempt})`,
-        attempt,
-        status: response.status,
-        durationMs,
-        correlationId,
-      });
+      // The correlation id is for log events only (the response's own is found by the response check).
+      let correlationId: string | undefined;
+      if (logger) {
+        correlationId = extractCorrelationId(profile, response.headers, (await readBody(response)).parsed);
+        log({
+          level: 'info',
+          type: 'response',
+          message: `${provider}: ${method} ${path} → ${response.status} in ${durationMs} ms (attempt ${attempt})`,
+          attempt,
+          status: response.status,
+          durationMs,
+          correlationId,
+        });
+      }
 
-      if (response.status === 401 && credential && config.auth?.refresh && !refreshed) {
+      if (response.status === 401 && credential && auth?.refresh && !refreshed) {
         refreshed = true;
-        if (await config.auth.refresh(credential, authContext)) {
+        if (await auth.refresh(credential, context())) {
           log({
             level: 'warn',
             type: 'retry',

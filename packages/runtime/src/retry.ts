@@ -46,13 +46,9 @@ export function resolveRetryOptions(
   options: RetryOptions | undefined,
   base: ResolvedRetryOptions = DEFAULT_RETRY,
 ): ResolvedRetryOptions {
-  return {
-    maxRetries: options?.maxRetries ?? base.maxRetries,
-    initialDelayMs: options?.initialDelayMs ?? base.initialDelayMs,
-    maxDelayMs: options?.maxDelayMs ?? base.maxDelayMs,
-    maxRetryAfterMs: options?.maxRetryAfterMs ?? base.maxRetryAfterMs,
-    statuses: options?.statuses ?? base.statuses,
-  };
+  const resolved = { ...base };
+  for (const key of Object.keys(base) as (keyof RetryOptions)[]) (resolved as Record<string, unknown>)[key] = options?.[key] ?? base[key];
+  return resolved;
 }
 
 /** Exponential backoff with jitter: `min(initial · 2^retriesDone, max)`, minus up to 25 %. @internal */

@@ -13,33 +13,53 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** `true` once the timeout (not the caller) aborted the signal. */
   readonly timedOut: boolean;
-  /** Stops the timer. */
+  /** Stops the timer and stops following the caller's signal. */
   dispose(): void;
 }
 
 /**
- * `AbortSignal.any(signals)` where the platform has it (Node 20.3+), otherwise a manual combination. The
- * result aborts with the reason of the first signal that aborts.
- * @internal
+ * One attempt's signal: one AbortController, aborted by a timer or, through a listener (the instance itself,
+ * as an `EventListener` object), by the caller's signal with its reason, whichever comes first. Cheaper than
+ * `AbortSignal.any` (no dependent signal to track) and no closure per attempt.
  */
-export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([...signals]);
-  const controller = new AbortController();
-  const listeners = new Map<AbortSignal, () => void>();
-  const onAbort = (source: AbortSignal): void => {
-    for (const [signal, listener] of listeners) signal.removeEventListener('abort', listener);
-    controller.abort(source.reason);
-  };
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    const listener = (): void => onAbort(signal);
-    listeners.set(signal, listener);
-    signal.addEventListener('abort', listener, { once: true });
+class Attempt implements AttemptSignal {
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  timedOut = false;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number) {
+    this.#caller = caller;
+    if (caller?.aborted) this.#controller.abort(caller.reason);
+    else caller?.addEventListener('abort', this);
+    this.#timer =
+      Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
+        ? setTimeout(timeUp, timeoutMs, this, timeoutMs)
+        : undefined;
   }
-  return controller.signal;
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The caller aborted. */
+  handleEvent(): void {
+    this.#controller.abort(this.#caller?.reason);
+  }
+
+  expire(timeoutMs: number): void {
+    this.timedOut = true;
+    this.#controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this);
+  }
+}
+
+function timeUp(attempt: Attempt, timeoutMs: number): void {
+  attempt.expire(timeoutMs);
 }
 
 /**
@@ -48,25 +68,7 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
  * @internal
  */
 export function startAttemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer =
-    Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
-  const signal = callerSignal ? anySignal([callerSignal, controller.signal]) : controller.signal;
-  return {
-    signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      if (timer !== undefined) clearTimeout(timer);
-    },
-  };
+  return new Attempt(callerSignal, timeoutMs);
 }
 
 /**

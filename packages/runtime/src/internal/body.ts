@@ -3,6 +3,7 @@ import { attach, BODY, read, type BufferedBody } from './carrier.js';
 import { parseJsonBody, type JsonParse } from './text.js';
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const decoder = new TextDecoder();
 
 /**
  * Reads the whole body of `raw` (under the attempt's signal, so the timeout covers it) and returns an
@@ -11,11 +12,13 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export async function bufferResponse(raw: Response): Promise<Response> {
   const nullBody = raw.body === null || NULL_BODY_STATUSES.has(raw.status);
   const bytes = nullBody ? null : new Uint8Array(await raw.arrayBuffer());
-  const response = new Response(bytes, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+  const response = new Response(bytes, raw as ResponseInit);
   // A constructed Response has an empty url: keep the real one for callers who look at it.
-  Object.defineProperty(response, 'url', { value: raw.url, enumerable: true });
-  Object.defineProperty(response, 'redirected', { value: raw.redirected, enumerable: true });
-  const body: BufferedBody = { text: bytes ? new TextDecoder().decode(bytes) : '' };
+  Object.defineProperties(response, {
+    url: { value: raw.url, enumerable: true },
+    redirected: { value: raw.redirected, enumerable: true },
+  });
+  const body: BufferedBody = { text: bytes ? decoder.decode(bytes) : '' };
   attach(response, BODY, body);
   return response;
 }
