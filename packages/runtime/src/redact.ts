@@ -12,8 +12,10 @@
 /** What replaces a redacted value. */
 export const REDACTED = '***';
 
-// 11 digits, optionally punctuated as 123.456.789-09, not part of a longer run of digits.
-const CPF = /(?<!\d)\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?!\d)/g;
+// 11 digits, optionally punctuated as 123.456.789-09, standing on their own: not part of a longer run of digits
+// nor of an alphanumeric token, so that an opaque id such as UY3's hex correlation id ("#64098aee3751234…")
+// is never mangled when it happens to hold 11 digits in a row.
+const CPF = /(?<![\dA-Za-z])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\dA-Za-z])/g;
 // `Bearer abc`, `Basic abc=` (credentials in header-like text).
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 // "access_token":"…", access_token=…, client_secret=…, refresh_token …

@@ -19,6 +19,13 @@ describe('redact()', () => {
     );
   });
 
+  it('leaves 11-digit runs inside opaque ids alone (UY3 correlation ids, uuids)', () => {
+    // Seen in CI: a random correlation id held 11 digits in a row and came back as "#64098aee375a1f***ec77632".
+    for (const id of ['#64098aee375a1f12345678901ec77632', '#12345678901abcdef0123456789abcde', 'e41f42ad-8360-4b46-96fe-24020791234567']) {
+      expect(redact(id)).toBe(id);
+    }
+  });
+
   it('removes Bearer and Basic credentials and OAuth2 secret fields', () => {
     expect(redact('Authorization: Bearer eyJ.abc-def_1')).toBe('Authorization: Bearer ***');
     expect(redact('authorization: basic dXNlcjpwYXNz==')).toBe('authorization: basic ***');
