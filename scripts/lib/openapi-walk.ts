@@ -12,10 +12,20 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Resolves a local `$ref` (`#/components/...`) once, or returns the value itself. */
+/**
+ * Resolves a local `$ref` (`#/components/...`), following a chain of them (a response that refers to a
+ * response) to its end, or returns the value itself. Stopping after one hop would hand callers a reference
+ * object, and the examples behind it would silently go unchecked.
+ */
 export function deref(doc: JsonObject, value: Json | undefined): Json | undefined {
-  if (!isObject(value) || typeof value.$ref !== 'string') return value;
-  return resolvePointer(doc, value.$ref);
+  let current = value;
+  const seen = new Set<string>();
+  while (isObject(current) && typeof current.$ref === 'string') {
+    if (seen.has(current.$ref)) throw new Error(`$ref cycle at ${current.$ref}`);
+    seen.add(current.$ref);
+    current = resolvePointer(doc, current.$ref);
+  }
+  return current;
 }
 
 export function resolvePointer(doc: JsonObject, ref: string): Json | undefined {
