@@ -8,6 +8,7 @@ import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRequest, type SampleRequest } from '../../src/catalog/sample-request.js';
 import { startMock, type RunningMock } from '../support/mock.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const REQUESTS = 3000;
 const CONCURRENCY = 16;
@@ -18,17 +19,6 @@ beforeAll(async () => {
   running = await startMock({ bodyLimit: 64 * 1024 });
 });
 afterAll(() => running.close());
-
-/** mulberry32: small, seedable. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Raw {
   method: string;
@@ -125,7 +115,7 @@ function sendRaw(agent: Agent, base: URL, raw: Raw): Promise<number> {
 describe('fuzz', () => {
   it(`answers ${REQUESTS} random and mutated requests without a 5xx`, async () => {
     const samples = running.providers.flatMap((provider) => provider.operations.map((operation) => ({ ...sampleRequest(provider, operation), slug: provider.slug })));
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const requests = Array.from({ length: REQUESTS }, () => mutate(next, samples));
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const base = new URL(running.url);

@@ -13,6 +13,7 @@ import { followObject, isObject, type Json } from '../../src/catalog/openapi.js'
 import { sampleRequest } from '../../src/catalog/sample-request.js';
 import type { RunningMock } from '../support/mock.js';
 import { call, control, createCreditNote, schemaChecker, startReceiver, startSandbox, type Receiver } from './support.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const REQUESTS = 1500;
 const CONCURRENCY = 8;
@@ -28,16 +29,6 @@ afterAll(async () => {
   await running.close();
   await receiver.close();
 });
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Raw {
   method: string;
@@ -79,7 +70,7 @@ describe('the sandbox under bad input', () => {
       const { person, noteId } = await createCreditNote(running);
       ids.push(person.id, noteId, ...person.record.bankAccounts.map((account) => String(account.id)));
     }
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const samples = running.providers.filter((provider) => provider.slug === 'eccor-fgts' || provider.slug === 'nossa-fintech-inss').flatMap((provider) => provider.operations.filter((operation) => STATEFUL.has(operation.info.operationId)).map((operation) => ({ slug: provider.slug, operationId: operation.info.operationId, template: operation.info.path, ...sampleRequest(provider, operation) })));
     expect(samples).toHaveLength(STATEFUL.size);
