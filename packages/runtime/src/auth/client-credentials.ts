@@ -99,6 +99,19 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (options.scope) form.set('scope', options.scope);
 
+    // One redacted log event per failed token request (the message is already redacted by the error).
+    const logFailure = (error: Error, status: number | undefined, durationMs: number): void =>
+      context.log({
+        level: 'error',
+        type: 'token',
+        message: error.message,
+        method: 'POST',
+        path: tokenPath,
+        ...(status === undefined ? {} : { status }),
+        durationMs,
+        error: { name: error.name, message: error.message },
+      });
+
     // Shared by every waiting call: only the timeout stops it, never one caller's abort.
     const attempt = startAttemptSignal(undefined, context.timeoutMs);
     let response: Response;
@@ -124,15 +137,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
             reason: redactor.redact(cause instanceof Error ? cause.message : String(cause)),
             cause,
           });
-      context.log({
-        level: 'error',
-        type: 'token',
-        message: error.message,
-        method: 'POST',
-        path: tokenPath,
-        durationMs: Math.round(performance.now() - started),
-        error: { name: error.name, message: error.message },
-      });
+      logFailure(error, undefined, Math.round(performance.now() - started));
       throw error;
     } finally {
       attempt.dispose();
@@ -149,16 +154,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
         headers: response.headers,
         bodySummary: parsed.kind === 'empty' ? undefined : redactor.redact(snippet(text)),
       });
-      context.log({
-        level: 'error',
-        type: 'token',
-        message: error.message,
-        method: 'POST',
-        path: tokenPath,
-        status: response.status,
-        durationMs,
-        error: { name: error.name, message: error.message },
-      });
+      logFailure(error, response.status, durationMs);
       throw error;
     }
     if (parsed.kind !== 'json') {
