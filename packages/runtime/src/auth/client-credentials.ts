@@ -107,7 +107,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
         message: error.message,
         method: 'POST',
         path: tokenPath,
-        ...(status === undefined ? {} : { status }),
+        status,
         durationMs,
         error: { name: error.name, message: error.message },
       });
