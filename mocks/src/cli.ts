@@ -1,20 +1,26 @@
 /**
  * `pnpm start [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
  *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>]
- *             [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
+ *             [--sandbox [--data-dir <dir> | --database-url postgres://…] [--webhook-url <url>]… [--webhook-timeout <ms>]
+ *              [--webhook-attempts <n>] [--control]]`
+ * `pnpm start import-state <state.json> --data-dir <dir> | --database-url postgres://…`: an old state file into a database.
  * Starts the mock server, prints where each provider is served, and closes cleanly on SIGINT/SIGTERM (the
- * sandbox's state file saved).
+ * sandbox's database closed after the last answer).
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createRequestLog } from './http/request-log.js';
 import type { ContractReport } from './prism/proxy.js';
-import { sandbox, type SandboxFactory } from './sandbox/index.js';
+import { importStateCli } from './sandbox/import-state.js';
+import { sandbox, stateFileGone, StorageError, type SandboxFactory } from './sandbox/index.js';
 import { DELIVERY_DEFAULTS } from './sandbox/webhooks/delivery.js';
 import { createMockServer, defaultOptions } from './server.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// `import-state <file> --data-dir <dir>`: a subcommand of its own (sandbox/import-state.ts).
+if (process.argv[2] === 'import-state') process.exit(await importStateCli(process.argv.slice(3)));
 
 const USAGE = `Usage: pnpm start [options]
   --port <n>                  port (default 4010; 0 picks a free one)
@@ -29,11 +35,14 @@ const USAGE = `Usage: pnpm start [options]
   --docs-dir <dir>            built docs served at /docs (default dist/docs/)
   --sandbox                   stateful flows: persons, credit notes and their webhooks (ECCOR FGTS), INSS operations;
                               control routes under /_sandbox/ (see mocks/README.md, "Sandbox mode")
-  --state-file <file>         with --sandbox: keep the state in this JSON file (default: in memory)
-  --webhook-url <url>         with --sandbox: POST every status-change notification here (repeatable)
+  --data-dir <dir>            with --sandbox: keep the state in an embedded database in this folder (default: in memory)
+  --database-url <url>        with --sandbox: keep it on a PostgreSQL server (postgres://…), shared by several mocks
+  --webhook-url <url>         with --sandbox: POST every tenant's status-change notifications here (repeatable)
   --webhook-timeout <ms>      with --sandbox: timeout of one delivery attempt (default ${DELIVERY_DEFAULTS.timeoutMs})
-  --webhook-attempts <n>      with --sandbox: attempts per notification, first one included (default ${DELIVERY_DEFAULTS.maxAttempts})
-  --help`;
+  --webhook-attempts <n>      with --sandbox: failed attempts in a row that pause a URL (default ${DELIVERY_DEFAULTS.maxAttempts})
+  --control                   state-changing control routes (/_sandbox/…) answer callers beyond loopback too
+  --help
+Import an old --state-file: pnpm start import-state <state.json> --data-dir <dir> (or --database-url <url>)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -55,6 +64,9 @@ const { values } = (() => {
         'docs-dir': { type: 'string', default: `${repoRoot}dist/docs` },
         sandbox: { type: 'boolean', default: false },
         'state-file': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        control: { type: 'boolean', default: false },
         'webhook-url': { type: 'string', multiple: true, default: [] },
         'webhook-timeout': { type: 'string' },
         'webhook-attempts': { type: 'string' },
@@ -89,7 +101,7 @@ for (const entry of values.proxy) {
 
 function sandboxFactory(): SandboxFactory | undefined {
   if (!values.sandbox) {
-    const given = (['state-file', 'webhook-url', 'webhook-timeout', 'webhook-attempts'] as const).find((flag) => (flag === 'webhook-url' ? values[flag].length > 0 : values[flag] !== undefined));
+    const given = (['state-file', 'data-dir', 'database-url', 'webhook-url', 'webhook-timeout', 'webhook-attempts'] as const).find((flag) => (flag === 'webhook-url' ? values[flag].length > 0 : values[flag] !== undefined));
     if (given) fail(`--${given} needs --sandbox`);
     return undefined;
   }
@@ -110,8 +122,11 @@ function sandboxFactory(): SandboxFactory | undefined {
     if (!Number.isInteger(value) || value < 1 || value > max) fail(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
     return value;
   };
+  if (values['state-file'] !== undefined) fail(stateFileGone(values['state-file']).message);
   return sandbox({
-    stateFile: values['state-file'],
+    dataDir: values['data-dir'],
+    databaseUrl: values['database-url'],
+    control: values.control,
     webhookUrls,
     delivery: { timeoutMs: positive('webhook-timeout', 600_000), maxAttempts: positive('webhook-attempts', 20) },
   });
@@ -146,7 +161,7 @@ const mock = (() => {
 
 if (mock.providers.length === 0) fail(`No provider bundle in ${values['generated-dir']}: run \`pnpm generate\` first.`);
 
-const address = await mock.listen(port, values.host).catch((error: unknown) => fail(`Cannot listen on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`));
+const address = await mock.listen(port, values.host).catch((error: unknown) => fail(error instanceof StorageError ? error.message : `Cannot listen on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`));
 const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 process.stdout.write(
   `credit-apis mock listening on ${base} (ready in ${Math.round(performance.now() - started)} ms)\n` +

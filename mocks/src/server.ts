@@ -194,7 +194,8 @@ export function createMockServer(options: MockOptions): MockServer {
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    send(req, res, started, (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
+    const answer = await (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined, headers: req.headers, remoteAddress: req.socket.remoteAddress });
+    send(req, res, started, answer, corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
@@ -253,7 +254,9 @@ export function createMockServer(options: MockOptions): MockServer {
     server,
     providers,
     sandbox,
-    listen(port, host) {
+    async listen(port, host) {
+      // The sandbox's database is open and migrated before the first request (its errors are start-up errors).
+      await sandbox?.ready;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -264,16 +267,11 @@ export function createMockServer(options: MockOptions): MockServer {
     },
     close() {
       log.flush();
-      // The sandbox stops its deliveries and saves at once (a connection that will not close must not keep the
-      // state unsaved), and saves again once the last request is answered.
-      const saved = sandbox?.close();
+      // Every answer is sent after its commit: the sandbox's database closes once the last request is answered.
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }).then(async () => {
-        await saved;
-        await sandbox?.close();
-      });
+      }).then(() => sandbox?.close());
     },
     async warmUp() {
       for (const provider of providers) {

@@ -1,10 +1,18 @@
 /**
  * The sandbox's control routes, under `/_sandbox/` — a prefix no provider can take (catalog/load.ts refuses
- * the slug). They are the mock's own: JSON answers, RFC 9457 problems for errors, no credential.
+ * the slug). They are the mock's own: JSON answers, RFC 9457 problems for errors. A request with a
+ * credential (the one the partner calls the API with) sees and acts for that tenant only; without one, the
+ * operator sees every tenant. Routes that change state answer a caller beyond loopback only with `--control`
+ * (control/policy.ts).
  *
- *   GET  /_sandbox/                                          what the sandbox runs: state file, webhook URLs,
+ *   GET  /_sandbox/                                          what the sandbox runs: storage, webhook URLs,
  *                                                            delivery policy, counts, these routes
- *   GET  /_sandbox/deliveries[?subject=<credit note id>]     every webhook delivery: payload, attempts, last status
+ *   GET  /_sandbox/deliveries[?subject=<credit note id>][&limit=<n>]
+ *                                                            webhook deliveries: payload, attempts, next try;
+ *                                                            and every URL's health (paused or not)
+ *   POST /_sandbox/deliveries/{id}/redeliver                 sends a notification again (a new delivery)
+ *   GET  /_sandbox/webhooks                                  the tenant's own URLs (credential required)
+ *   PUT  /_sandbox/webhooks   {"urls": ["https://…"]}        replaces them
  *   GET  /_sandbox/eccor-fgts/credit-notes                   every credit note with its status, history, next steps
  *   GET  /_sandbox/eccor-fgts/credit-notes/{id}              one credit note
  *   POST /_sandbox/eccor-fgts/credit-notes/{id}/advance      a step a person or the provider takes by hand; body
@@ -12,10 +20,14 @@
  *                                                            {"step": "signatureValidation"} (the webhook's name),
  *                                                            or nothing when only one step is possible
  */
+import type { IncomingHttpHeaders } from 'node:http';
+import { controlRoutesEnabled } from '../control/policy.js';
 import type { PreparedResponse } from '../http/prepared-response.js';
 import { json, problem } from './answers.js';
 import type { AdvanceResult, CreditNoteDesk, CreditNoteView } from './eccor-fgts/credit-notes.js';
-import type { Deliveries } from './webhooks/delivery.js';
+import type { Scope } from './storage/records.js';
+import { credentialTenant } from './tenants.js';
+import type { DeliveryRecord, EndpointHealth } from './webhooks/outbox.js';
 
 export interface ControlRequest {
   readonly method: string;
@@ -24,26 +36,43 @@ export interface ControlRequest {
   readonly query: URLSearchParams | undefined;
   /** The request body, when there is one. */
   readonly body: Buffer | undefined;
+  readonly headers: IncomingHttpHeaders;
+  readonly remoteAddress: string | undefined;
 }
 
-export type ControlRoutes = (request: ControlRequest) => PreparedResponse;
+export type ControlRoutes = (request: ControlRequest) => Promise<PreparedResponse>;
 
+/** What the routes do, each in its own committed transaction (index.ts). */
 export interface ControlContext {
-  readonly deliveries: Deliveries;
+  readonly control: boolean;
   readonly creditNotes: CreditNoteDesk | undefined;
+  /** The global URLs (`--webhook-url`) and the delivery policy, as shown. */
+  readonly webhookUrls: readonly string[];
+  readonly policy: Record<string, number>;
   /** What `GET /_sandbox/` reports besides the routes. */
-  describe(): Record<string, unknown>;
+  describe(): Promise<Record<string, unknown>>;
+  run<T>(tenant: string | null, work: (scope: Scope) => Promise<T>): Promise<T>;
+  deliveries(tenant: string | null, subject: string | undefined, limit: number): Promise<{ deliveries: DeliveryRecord[]; endpoints: EndpointHealth[] }>;
+  redeliver(tenant: string | null, id: string): Promise<string | undefined>;
+  tenantUrls(tenant: string): Promise<string[]>;
+  setTenantUrls(tenant: string, urls: readonly string[]): Promise<void>;
 }
 
 export const ROUTES = [
   'GET /_sandbox/',
-  'GET /_sandbox/deliveries?subject={creditNoteId}',
+  'GET /_sandbox/deliveries?subject={creditNoteId}&limit={n}',
+  'POST /_sandbox/deliveries/{id}/redeliver',
+  'GET /_sandbox/webhooks  (with the tenant\'s credential)',
+  'PUT /_sandbox/webhooks  {"urls": ["https://…"]}  (with the tenant\'s credential)',
   'GET /_sandbox/eccor-fgts/credit-notes',
   'GET /_sandbox/eccor-fgts/credit-notes/{id}',
   'POST /_sandbox/eccor-fgts/credit-notes/{id}/advance  {"to": 12 | "SignatureValidation"} or {"step": "signatureValidation"}',
 ] as const;
 
 const CREDIT_NOTE = /^\/eccor-fgts\/credit-notes\/([^/]+)(\/advance)?\/?$/;
+const REDELIVER = /^\/deliveries\/([^/]+)\/redeliver\/?$/;
+const DEFAULT_LIST = 1000;
+const MAX_LIST = 10_000;
 
 function nextSteps(note: CreditNoteView): { legalNext: CreditNoteView['next'] } {
   return { legalNext: note.next };
@@ -94,33 +123,83 @@ function readTarget(body: Buffer | undefined): { ok: true; target: unknown } | {
   return { ok: true, target: to ?? step };
 }
 
+function readUrls(body: Buffer | undefined): { ok: true; urls: string[] } | { ok: false; detail: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(body?.toString('utf8') ?? '');
+  } catch {
+    return { ok: false, detail: 'The body must be JSON: {"urls": ["https://…"]}.' };
+  }
+  const urls = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).urls : undefined;
+  if (!Array.isArray(urls) || urls.length > 20) return { ok: false, detail: 'The body must be {"urls": [...]}, at most 20 http(s) URLs.' };
+  for (const url of urls) {
+    let parsed: URL | undefined;
+    try {
+      parsed = typeof url === 'string' ? new URL(url) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return { ok: false, detail: `${JSON.stringify(url)} is not an http(s) URL.` };
+  }
+  return { ok: true, urls: (urls as string[]).map((url) => new URL(url).href) };
+}
+
+function listLimit(query: URLSearchParams | undefined): number {
+  const raw = query?.get('limit');
+  return raw && /^\d{1,6}$/.test(raw) ? Math.max(1, Math.min(Number(raw), MAX_LIST)) : DEFAULT_LIST;
+}
+
 export function createControlRoutes(context: ControlContext): ControlRoutes {
   const methodNotAllowed = (method: string, path: string, allow: string): PreparedResponse =>
     problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox${path}.`, { allow: allow.split(', ') }, { Allow: allow });
+  const forbidden = (path: string): PreparedResponse =>
+    problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers callers on loopback, and others only when the mock runs with --control.`);
 
-  return ({ method, path, query, body }) => {
+  return async ({ method, path, query, body, headers, remoteAddress }) => {
     const read = method === 'GET' || method === 'HEAD';
-    if (path === '' || path === '/') return read ? json(200, { sandbox: true, ...context.describe(), routes: ROUTES }) : methodNotAllowed(method, path, 'GET, HEAD');
+    const tenant = credentialTenant(headers) ?? null;
+    const allowed = read || controlRoutesEnabled({ control: context.control, remoteAddress });
+    if (path === '' || path === '/') return read ? json(200, { sandbox: true, ...(await context.describe()), routes: ROUTES }) : methodNotAllowed(method, path, 'GET, HEAD');
     if (path === '/deliveries' || path === '/deliveries/') {
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD');
       const subject = query?.get('subject') ?? undefined;
-      return json(200, { urls: context.deliveries.urls, policy: context.deliveries.policy, deliveries: context.deliveries.list(subject === '' ? undefined : subject) });
+      const found = await context.deliveries(tenant, subject === '' ? undefined : subject, listLimit(query));
+      return json(200, { urls: context.webhookUrls, policy: context.policy, endpoints: found.endpoints, deliveries: found.deliveries });
+    }
+    const redelivery = REDELIVER.exec(path);
+    if (redelivery) {
+      if (method !== 'POST') return methodNotAllowed(method, path, 'POST');
+      if (!allowed) return forbidden(path);
+      const id = safeDecode(redelivery[1] as string);
+      const created = await context.redeliver(tenant, id);
+      return created ? json(202, { id: created, redeliveryOf: id }) : problem(404, 'Unknown Delivery', `No delivery ${id} in the sandbox${tenant ? ' for this credential' : ''}.`);
+    }
+    if (path === '/webhooks' || path === '/webhooks/') {
+      if (!read && method !== 'PUT') return methodNotAllowed(method, path, 'GET, HEAD, PUT');
+      if (!tenant) return problem(401, 'Credential Required', "The tenant's webhook URLs are named by its credential: send the Authorization header the API is called with.");
+      if (read) return json(200, { tenant, urls: await context.tenantUrls(tenant), everyTenant: context.webhookUrls });
+      if (!allowed) return forbidden(path);
+      const urls = readUrls(body);
+      if (!urls.ok) return problem(400, 'Bad Control Request', urls.detail);
+      await context.setTenantUrls(tenant, urls.urls);
+      return json(200, { tenant, urls: urls.urls, everyTenant: context.webhookUrls });
     }
     const notes = context.creditNotes;
     if (notes && (path === '/eccor-fgts/credit-notes' || path === '/eccor-fgts/credit-notes/')) {
-      return read ? json(200, { creditNotes: notes.list() }) : methodNotAllowed(method, path, 'GET, HEAD');
+      return read ? json(200, { creditNotes: await context.run(tenant, (scope) => notes.list(scope)) }) : methodNotAllowed(method, path, 'GET, HEAD');
     }
     const match = notes ? CREDIT_NOTE.exec(path) : null;
     if (notes && match) {
       const id = safeDecode(match[1] as string);
       if (match[2]) {
         if (method !== 'POST') return methodNotAllowed(method, path, 'POST');
+        if (!allowed) return forbidden(path);
         const target = readTarget(body);
         if (!target.ok) return problem(400, 'Bad Control Request', target.detail);
-        return advanced(notes.advance(id, target.target), id, target.target);
+        return advanced(await context.run(tenant, (scope) => notes.advance(scope, id, target.target)), id, target.target);
       }
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD');
-      const note = notes.view(id);
+      const note = await context.run(tenant, (scope) => notes.view(scope, id));
       return note ? json(200, note) : problem(404, 'Unknown Credit Note', `No credit note ${id} in the sandbox.`);
     }
     return problem(404, 'Not Found', `No sandbox route /_sandbox${path}.`, { routes: ROUTES });

@@ -1,18 +1,23 @@
 /**
  * `--sandbox`: the mock with state. `sandbox(options)` gives the server a factory; the server calls it with
  * its compiled providers and puts the result in place: the stateful handler in front of the answer chain,
- * the control routes under `/_sandbox/`, and `close()` on shutdown (pending webhook retries cancelled, the
- * state file flushed). Without `--sandbox` none of this exists and the mock is the stateless one.
+ * the control routes under `/_sandbox/`, `ready` awaited before it listens, and `close()` on shutdown.
+ * Without `--sandbox` none of this exists and the mock is the stateless one.
  *
- *   store.ts                  state in memory, optionally in a JSON file (atomic writes, checked at load)
- *   state.ts                  the state's shape = the state file's format
- *   eccor-fgts/               persons, bank accounts, credit notes, the status machine, display names, errors
+ *   storage/                  the database: PGlite in memory or in a folder, or PostgreSQL; migrations;
+ *                             the records' reads and writes (one SQL dialect, one code path)
+ *   state.ts                  the records' shapes (and the old state file's format, for import-state.ts)
+ *   tenants.ts                whose records a request sees: the tenant its credential names
+ *   eccor-fgts/               persons, bank accounts, credit notes, the status machine, the token, errors
  *   inss.ts                   Nossa Fintech INSS: create and track
- *   webhooks/delivery.ts      queue, timeout, retries with backoff, the delivery log
- *   sandbox-handler.ts        the handler in front of the static answer
+ *   webhooks/outbox.ts        notifications written with the change that makes them; the deliveries' reads
+ *   webhooks/delivery.ts      sending them: claims with leases, per-URL slots, backoff, pause, attempts
+ *   sandbox-handler.ts        the handler in front of the static answer (one transaction per request)
  *   control-routes.ts         /_sandbox/…
+ *   import-state.ts           `import-state <file> --data-dir <dir>`: an old state file into a database
  */
 import type { Provider } from '../catalog/provider.js';
+import type { AnswerSpec } from '../http/prepared-response.js';
 import type { AnswerHandler } from '../pipeline/handlers.js';
 import { systemClock, type Clock } from './clock.js';
 import { createControlRoutes, type ControlRoutes } from './control-routes.js';
@@ -20,93 +25,166 @@ import { createEccorFgtsSandbox, type EccorFgtsSandbox, type OperationHandler } 
 import { createInssDesk } from './inss.js';
 import { createSandboxHandler } from './sandbox-handler.js';
 import { specData } from './spec-data.js';
-import { emptyState, parseState, type SandboxState } from './state.js';
-import { createStore, type Store } from './store.js';
-import { createDeliveries, type Deliveries, type DeliveryOptions } from './webhooks/delivery.js';
+import type { CreateOperationRequest } from './state.js';
+import { openStorage, type Database, type Sql } from './storage/open.js';
+import { countRecords, type Scope, type TenantScope } from './storage/records.js';
+import { createDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './webhooks/delivery.js';
+import { enqueue, listDeliveries, listEndpoints, redeliver, setTenantUrls, tenantUrls, urlsFor } from './webhooks/outbox.js';
 
-export { StateFileError } from './store.js';
+export { StorageError } from './storage/database.js';
 export type { ControlRequest, ControlRoutes } from './control-routes.js';
 
-export interface SandboxOptions {
-  /** Keep the state in this JSON file (loaded at start, saved on every change); in memory without it. */
+/** A start with `--state-file`: the JSON state file is gone; the message says what to do instead. */
+export class StateFileError extends Error {
+  override name = 'StateFileError';
+}
+
+export function stateFileGone(file: string): StateFileError {
+  return new StateFileError(
+    `--state-file is gone: the sandbox keeps its state in a database now. Import ${file} once with \`credit-apis-mock import-state ${file} --data-dir <dir>\` ` +
+      '(in this repository: `pnpm start import-state <file> --data-dir <dir>`), then start with `--sandbox --data-dir <dir>`.',
+  );
+}
+
+export interface SandboxStorageOptions {
+  /** A folder for the embedded database (created when missing); in memory without it. */
+  readonly dataDir?: string | undefined;
+  /** `postgres://…`: a PostgreSQL server, for a sandbox shared by several processes. */
+  readonly databaseUrl?: string | undefined;
+}
+
+export interface SandboxOptions extends SandboxStorageOptions {
+  /** Gone: refused with a message naming `--data-dir` and `import-state`. */
   readonly stateFile?: string | undefined;
-  /** Where the status-change notifications go. */
+  /** Where every tenant's status-change notifications go (`--webhook-url`). */
   readonly webhookUrls?: readonly URL[];
   /** Delivery policy overrides (timeout, attempts, backoff…): webhooks/delivery.ts. */
-  readonly delivery?: Omit<DeliveryOptions, 'urls'>;
-  /** Debounce of the state file's writes, in ms (20). */
-  readonly saveDebounceMs?: number;
+  readonly delivery?: DeliveryOptions;
   readonly clock?: Clock;
+  /** `--control`: control routes that change state answer callers beyond loopback too. */
+  readonly control?: boolean;
 }
 
 export interface Sandbox {
   readonly handler: AnswerHandler;
   readonly routes: ControlRoutes;
-  readonly deliveries: Deliveries;
-  readonly store: Store<SandboxState>;
+  /** Resolves when the database is open and migrated; rejects with why it cannot be. */
+  readonly ready: Promise<void>;
+  /** After `ready`: the database and the delivery worker. */
+  database(): Database;
+  deliveries(): DeliveryWorker;
   readonly eccorFgts: EccorFgtsSandbox | undefined;
-  /** One line for the start-up banner. */
+  /** One line for the start-up banner (after `ready`). */
   summary(): string;
-  /** Cancels pending webhook retries and aborts those in flight, then writes the state file. */
+  /** Stops the deliveries (in-flight ones given back to the outbox) and closes the database. */
   close(): Promise<void>;
 }
 
 export type SandboxFactory = (providers: readonly Provider[]) => Sandbox;
 
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 export function sandbox(options: SandboxOptions = {}): SandboxFactory {
+  if (options.stateFile !== undefined) throw stateFileGone(options.stateFile);
   return (providers) => {
     const clock = options.clock ?? systemClock;
-    const store = createStore<SandboxState>({ file: options.stateFile, debounceMs: options.saveDebounceMs, empty: emptyState, parse: parseState });
-    const changed = (): void => store.changed();
-    const deliveries = createDeliveries({ ...options.delivery, urls: options.webhookUrls ?? [] });
+    const globalUrls = (options.webhookUrls ?? []).map((url) => url.href);
+    let db: Database | undefined;
+    let worker: DeliveryWorker | undefined;
+    let banner = '';
+    let notified = false;
     const table = new Map<string, ReadonlyMap<string, OperationHandler>>();
 
+    const ready = (async () => {
+      db = await openStorage(options);
+      worker = createDeliveryWorker(db, { now: clock, ...options.delivery });
+      const counts = await countRecords(db);
+      banner = db.kind === 'memory' ? 'state in memory' : `${db.kind === 'data-dir' ? 'data dir' : 'database'} ${db.where} (${count(counts.persons, 'person')}, ${count(counts.creditNotes, 'credit note')}, ${count(counts.inssOperations, 'INSS operation')})`;
+    })();
+    // Awaited by the server before it listens; a failure is reported there, not as an unhandled rejection.
+    ready.catch(() => {});
+
+    const opened = (): Database => {
+      if (!db) throw new Error('the sandbox is not ready');
+      return db;
+    };
+    async function run<T>(tenant: string | null, work: (scope: Scope) => Promise<T>): Promise<T> {
+      await ready;
+      const result = await opened().transaction((tx) => work({ tx, tenant }));
+      // Notifications were committed with the change: the worker sends them now.
+      if (notified) {
+        notified = false;
+        worker?.wake();
+      }
+      return result;
+    }
+    const notify = async (tx: Sql, tenant: string, provider: string, subject: string, webhook: string, payload: unknown): Promise<string[]> => {
+      notified = true;
+      return enqueue(tx, await urlsFor(tx, tenant, globalUrls), { tenant, provider, webhook, subject, payload }, clock());
+    };
+
     const eccor = providers.find((provider) => provider.slug === 'eccor-fgts');
-    const eccorFgts = eccor
-      ? createEccorFgtsSandbox(specData(eccor.slug, eccor.doc), store.state.eccorFgts, clock, (subject, webhook, payload) => deliveries.enqueue(eccor.slug, webhook, subject, payload), changed)
-      : undefined;
+    const eccorFgts = eccor ? createEccorFgtsSandbox(specData(eccor.slug, eccor.doc), clock, (tx, tenant, subject, webhook, payload) => notify(tx, tenant, eccor.slug, subject, webhook, payload)) : undefined;
     if (eccor && eccorFgts) table.set(eccor.slug, eccorFgts.handlers);
 
     const inssProvider = providers.find((provider) => provider.slug === 'nossa-fintech-inss');
     if (inssProvider) {
-      const inss = createInssDesk(specData(inssProvider.slug, inssProvider.doc), store.state.nossaFintechInss, clock, changed);
+      const inss = createInssDesk(specData(inssProvider.slug, inssProvider.doc), clock);
       table.set(
         inssProvider.slug,
         new Map<string, OperationHandler>([
-          ['createOperation', (exchange) => inss.create(exchange.body?.value as Parameters<typeof inss.create>[0])],
-          ['getOperation', (exchange) => inss.track(exchange.pathParams.debt_key ?? '', exchange.query?.get('credit_operation_key') ?? undefined)],
+          ['createOperation', (exchange, scope) => inss.create(scope, exchange.body?.value as CreateOperationRequest)],
+          ['getOperation', (exchange, scope) => inss.track(scope, exchange.pathParams.debt_key ?? '', exchange.query?.get('credit_operation_key') ?? undefined)],
         ]),
       );
     }
 
-    const counts = (): { persons: number; creditNotes: number; inssOperations: number; deliveries: number } => ({
-      persons: Object.keys(store.state.eccorFgts.persons).length,
-      creditNotes: Object.keys(store.state.eccorFgts.creditNotes).length,
-      inssOperations: Object.keys(store.state.nossaFintechInss.operations).length,
-      deliveries: deliveries.list().length,
-    });
+    const policy = (): Record<string, number> => ({ ...(worker?.policy ?? {}) });
     const routes = createControlRoutes({
-      deliveries,
+      control: options.control === true,
       creditNotes: eccorFgts?.creditNotes,
-      describe: () => ({ stateFile: store.file ?? null, providers: [...table.keys()], webhookUrls: deliveries.urls, deliveryPolicy: deliveries.policy, counts: counts() }),
+      webhookUrls: globalUrls,
+      get policy() {
+        return policy();
+      },
+      async describe() {
+        await ready;
+        const database = opened();
+        return { storage: { kind: database.kind, where: database.where }, providers: [...table.keys()], webhookUrls: globalUrls, deliveryPolicy: policy(), counts: await countRecords(database) };
+      },
+      run,
+      deliveries: (tenant, subject, limit) => run(null, async ({ tx }) => ({ deliveries: await listDeliveries(tx, { tenant, subject, limit }), endpoints: await listEndpoints(tx) })),
+      async redeliver(tenant, id) {
+        const created = await run(null, ({ tx }) => redeliver(tx, id, tenant, clock()));
+        if (created) worker?.wake();
+        return created;
+      },
+      tenantUrls: (tenant) => run(null, ({ tx }) => tenantUrls(tx, tenant)),
+      setTenantUrls: (tenant, urls) => run(null, ({ tx }) => setTenantUrls(tx, tenant, urls)),
     });
 
+    let closing: Promise<void> | undefined;
     return {
-      handler: createSandboxHandler(table),
+      handler: createSandboxHandler(table, (tenant, work) => run(tenant, (scope) => work(scope as TenantScope)) as Promise<AnswerSpec>),
       routes,
-      deliveries,
-      store,
+      ready,
+      database: opened,
+      deliveries() {
+        if (!worker) throw new Error('the sandbox is not ready');
+        return worker;
+      },
       eccorFgts,
       summary() {
-        const { persons, creditNotes, inssOperations } = counts();
-        const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
-        const where = store.file ? `state file ${store.file} (${count(persons, 'person')}, ${count(creditNotes, 'credit note')}, ${count(inssOperations, 'INSS operation')})` : 'state in memory';
-        const hooks = deliveries.urls.length === 0 ? 'no webhook URL (--webhook-url)' : `webhooks to ${deliveries.urls.map((url) => url.replace(/\?.*$/, '?…')).join(', ')}`;
-        return `sandbox: ${[...table.keys()].join(', ')} with ${where}; ${hooks}`;
+        const hooks = globalUrls.length === 0 ? 'no webhook URL (--webhook-url)' : `webhooks to ${globalUrls.map((url) => url.replace(/\?.*$/, '?…')).join(', ')}`;
+        return `sandbox: ${[...table.keys()].join(', ')} with ${banner}; ${hooks}`;
       },
-      async close() {
-        deliveries.close();
-        await store.flush();
+      close() {
+        closing ??= (async () => {
+          await ready.catch(() => {});
+          await worker?.close();
+          await db?.close();
+        })();
+        return closing;
       },
     };
   };

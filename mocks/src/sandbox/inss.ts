@@ -37,11 +37,13 @@ import { pythonJsonDumps } from '../providers/nossa-fintech-inss.js';
 import { bankByIspb } from './banks.js';
 import { localDateTime, newId, type Clock } from './clock.js';
 import type { SpecData } from './spec-data.js';
-import { own, type CreateOperationRequest, type InssOperation, type InssState } from './state.js';
+import type { CreateOperationRequest, InssOperation } from './state.js';
+import { findInssOperation, insertInssOperation, nextValue, relatedParty, type Scope, type TenantScope } from './storage/records.js';
 
+/** Each call runs in the request's transaction and sees only the scope's tenant. */
 export interface InssDesk {
-  create(body: CreateOperationRequest): AnswerSpec;
-  track(debtKey: string, creditOperationKey: string | undefined): AnswerSpec;
+  create(scope: TenantScope, body: CreateOperationRequest): Promise<AnswerSpec>;
+  track(scope: Scope, debtKey: string, creditOperationKey: string | undefined): Promise<AnswerSpec>;
 }
 
 /** Monthly rate `i` with `payment · (1 − (1 + i)^−n) / i = principal`; 0 when the payments do not exceed it. */
@@ -68,7 +70,7 @@ function field(value: Json | undefined, name: string): Json {
   return value[name] as Json;
 }
 
-export function createInssDesk(spec: SpecData, state: InssState, clock: Clock, changed: () => void): InssDesk {
+export function createInssDesk(spec: SpecData, clock: Clock): InssDesk {
   const tracked = spec.responseExample('getOperation', '200');
   const example = field(tracked, 'operation');
   const firstHistory = (field(tracked, 'histories') as Json[])[0];
@@ -84,16 +86,16 @@ export function createInssDesk(spec: SpecData, state: InssState, clock: Clock, c
   const bankName = (ispb: string, code: string): string => (ispb === documentedBank.ispb ? documentedBank.name : (bankByIspb(ispb)?.name ?? code));
 
   return {
-    create({ client, operation: terms }) {
+    async create(scope, { client, operation: terms }) {
       const now = localDateTime(clock());
       const debtKey = newId();
       const creditOperationKey = newId();
-      const contract = `CTC${String(state.next.contract++).padStart(10, '0')}`;
-      const relatedParty = own(state.relatedParties, client.document_number) ?? (state.relatedParties[client.document_number] = newId());
+      const contract = `CTC${String(await nextValue(scope, 'inss.contract')).padStart(10, '0')}`;
+      const partyKey = await relatedParty(scope, client.document_number, newId);
       const rate = annuityRate(terms.issue_amount, terms.installment_face_value, terms.number_of_installments);
       const account = client.bank_account;
       const operation: InssOperation = {
-        id: state.next.operationId++,
+        id: await nextValue(scope, 'inss.operationId'),
         debt_key: debtKey,
         link_form: null,
         ccb_pdf: `https://ccb.sandbox.invalid/documents/${debtKey}/CCB-${contract}.pdf`,
@@ -141,7 +143,7 @@ export function createInssDesk(spec: SpecData, state: InssState, clock: Clock, c
         val_seguro: null,
         val_emissao: terms.issue_amount,
         marital_status: client.marital_status,
-        related_party_key: relatedParty,
+        related_party_key: partyKey,
         first_installment_value: terms.installment_face_value,
         first_installment_date: `${terms.first_due_date}T00:00:00`,
         credit_operation_key: creditOperationKey,
@@ -163,23 +165,22 @@ export function createInssDesk(spec: SpecData, state: InssState, clock: Clock, c
         bank_name: bankName(account.ispb_number, account.bank_code),
       };
       const history = {
-        id: state.next.historyId++,
+        id: await nextValue(scope, 'inss.historyId'),
         debt_key: debtKey,
         credit_operation_key: creditOperationKey,
         status: constants.historyStatus,
         description: constants.historyDescription,
         event_datetime: now,
       };
-      state.operations[debtKey] = { operation, histories: [history] };
-      changed();
+      await insertInssOperation(scope, { operation, histories: [history] });
       return {
         status: 200,
         body: { debt_key: debtKey, link_form: operation.link_form, num_contrato: contract, dsc_situacao_emprestimo: operation.dsc_situacao_emprestimo, credit_operation_key: creditOperationKey },
       };
     },
 
-    track(debtKey, creditOperationKey) {
-      const stored = own(state.operations, debtKey.toLowerCase());
+    async track(scope, debtKey, creditOperationKey) {
+      const stored = await findInssOperation(scope, debtKey.toLowerCase());
       if (!stored) return notFound(`No operation has debt_key ${debtKey}.`);
       if (creditOperationKey !== undefined && creditOperationKey.toLowerCase() !== stored.operation.credit_operation_key) {
         return notFound(`credit_operation_key ${creditOperationKey} is not the key of the operation ${debtKey}.`);

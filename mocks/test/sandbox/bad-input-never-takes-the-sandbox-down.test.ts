@@ -153,7 +153,8 @@ describe('the sandbox under bad input', () => {
 
     // Still serving, and every stored person reads back valid.
     const check = schemaChecker(running, 'eccor-fgts');
-    const persons = Object.keys((running.mock.sandbox?.store.state.eccorFgts.persons ?? {}) as Record<string, unknown>);
+    const listed = (await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson?__size=1000')).json as { data: { id: string }[] };
+    const persons = listed.data.map((person) => person.id);
     expect(persons.length).toBeGreaterThan(3);
     for (const id of persons) {
       const answer = await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${id}`);

@@ -1,7 +1,8 @@
 /**
- * The sandbox under test: the real mock server in process on 127.0.0.1 with `--sandbox`, fast delivery
- * timings (so retries take milliseconds), request bodies taken from the specs' examples, a local webhook
- * receiver, and the repository's schema validator for "every answer matches the spec".
+ * The sandbox under test: the real mock server in process on 127.0.0.1 with `--sandbox` (state in memory
+ * unless a test names a data dir or a database), fast delivery timings (so retries take milliseconds),
+ * request bodies taken from the specs' examples, a local webhook receiver, the outbox alone (`startOutbox`),
+ * and the repository's schema validator for "every answer matches the spec".
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,10 @@ import { createSpecValidator } from '../../../scripts/lib/schema-validator.js';
 import type { Json, JsonObject } from '../../src/catalog/openapi.js';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import type { Database } from '../../src/sandbox/storage/database.js';
+import { openStorage, type StorageOptions } from '../../src/sandbox/storage/open.js';
+import { createDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from '../../src/sandbox/webhooks/delivery.js';
+import { enqueue, listDeliveries, listEndpoints, type DeliveryRecord, type EndpointHealth } from '../../src/sandbox/webhooks/outbox.js';
 import { specData } from '../../src/sandbox/spec-data.js';
 import type { MockOptions } from '../../src/server.js';
 import { startMock, type RunningMock } from '../support/mock.js';
@@ -16,11 +21,42 @@ import { send, type Sent } from '../support/requests.js';
 
 export { SAMPLE_BEARER };
 
-/** Delivery timings for tests: 20 ms backoff, 1 s timeout, no jitter. */
-export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 1000, random: () => 0 } as const;
+/** Delivery timings for tests: 20 ms backoff, 1 s timeout, short leases and polls, no jitter. */
+export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 1000, leaseMarginMs: 500, pollMs: 50, random: () => 0 } as const;
 
 export async function startSandbox(options: SandboxOptions = {}, overrides: Partial<MockOptions> = {}): Promise<RunningMock> {
-  return startMock({ ...overrides, sandbox: sandbox({ saveDebounceMs: 5, ...options, delivery: { ...FAST_DELIVERY, ...options.delivery } }) });
+  return startMock({ ...overrides, sandbox: sandbox({ ...options, delivery: { ...FAST_DELIVERY, ...options.delivery } }) });
+}
+
+export interface Outbox {
+  readonly db: Database;
+  readonly worker: DeliveryWorker;
+  /** Records one notification about `subject` for each URL (one transaction), and wakes the worker. */
+  enqueue(urls: readonly string[], subject: string, payload: unknown, webhook?: string): Promise<string[]>;
+  list(subject?: string): Promise<DeliveryRecord[]>;
+  endpoints(): Promise<EndpointHealth[]>;
+  close(): Promise<void>;
+}
+
+/** The outbox and its delivery worker alone, on a database of their own (memory unless told). */
+export async function startOutbox(delivery: DeliveryOptions = {}, storage: StorageOptions = {}): Promise<Outbox> {
+  const db = await openStorage(storage);
+  const worker = createDeliveryWorker(db, { ...FAST_DELIVERY, ...delivery });
+  return {
+    db,
+    worker,
+    async enqueue(urls, subject, payload, webhook = 'liquidation') {
+      const ids = await db.transaction((tx) => enqueue(tx, urls, { tenant: 'test', provider: 'eccor-fgts', webhook, subject, payload }, Date.now()));
+      worker.wake();
+      return ids;
+    },
+    list: (subject) => listDeliveries(db, { subject, tenant: null, limit: 10_000 }),
+    endpoints: () => listEndpoints(db),
+    async close() {
+      await worker.close();
+      await db.close();
+    },
+  };
 }
 
 /** Calls the provider API (`/eccor-fgts…`, `/nossa-fintech-inss…`) with a bearer and, for a body, JSON. */
@@ -32,9 +68,9 @@ export function call(running: RunningMock, method: string, path: string, body?: 
   });
 }
 
-/** Calls a control route (`/_sandbox/…`): no credential. */
-export function control(running: RunningMock, method: string, path: string, body?: unknown): Promise<Sent> {
-  return send(`${running.url}/_sandbox${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+/** Calls a control route (`/_sandbox/…`): no credential (the operator) unless `headers` carry one. */
+export function control(running: RunningMock, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
+  return send(`${running.url}/_sandbox${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
 }
 
 export function copy<T>(value: T): T {

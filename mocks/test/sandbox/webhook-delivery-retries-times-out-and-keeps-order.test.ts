@@ -1,14 +1,15 @@
 /**
- * Webhook delivery: a JSON POST with a timeout; a failed attempt is retried with exponential backoff a
- * bounded number of times; one credit note's notifications reach a URL in order while other notes do not
- * wait; a receiver that hangs or refuses never blocks the server; the queue and the log are bounded.
+ * Webhook delivery from the outbox: a JSON POST with a timeout; a failed attempt is retried with exponential
+ * backoff, every attempt recorded; a URL that keeps failing is paused (shown, never dropped) and resumes on
+ * its first success; one credit note's notifications reach a URL in order while other notes do not wait;
+ * each URL has its own slots, so a hanging receiver never delays another's notifications.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeliveries, type Deliveries } from '../../src/sandbox/webhooks/delivery.js';
+import type { DeliveryOptions } from '../../src/sandbox/webhooks/delivery.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, eventually, startReceiver, startSandbox, type Receiver } from './support.js';
+import { call, control, createCreditNote, eventually, startOutbox, startReceiver, startSandbox, type Outbox, type Receiver } from './support.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -21,25 +22,26 @@ async function receiver(answer: Parameters<typeof startReceiver>[0]): Promise<Re
   return started;
 }
 
-function deliveries(options: Omit<Parameters<typeof createDeliveries>[0], 'random'>): Deliveries {
-  const created = createDeliveries({ backoffMs: 20, maxBackoffMs: 1000, timeoutMs: 1000, random: () => 0, ...options });
+async function outbox(options: DeliveryOptions = {}): Promise<Outbox> {
+  const created = await startOutbox({ backoffMs: 20, maxBackoffMs: 1000, ...options });
   cleanups.push(() => created.close());
   return created;
 }
 
 describe('a delivery', () => {
-  it('is retried with exponential backoff until the receiver answers 2xx', async () => {
+  it('is retried with exponential backoff until the receiver answers 2xx, each attempt recorded', async () => {
     const hook = await receiver((n) => (n <= 2 ? 500 : 204));
-    const queue = deliveries({ urls: [new URL(hook.url)] });
-    const [id] = queue.enqueue('eccor-fgts', 'complianceApproval', 'note-1', { hello: 'world' });
-    await queue.idle();
-    const [record] = queue.list();
-    expect(record).toMatchObject({ id, state: 'delivered', lastStatus: 204, lastError: null });
-    expect(record?.attempts.map((attempt) => [attempt.status, attempt.error])).toEqual([
-      [500, 'HTTP 500'],
-      [500, 'HTTP 500'],
-      [204, null],
+    const queue = await outbox();
+    const [id] = await queue.enqueue([hook.url], 'note-1', { hello: 'world' });
+    await queue.worker.idle();
+    const [record] = await queue.list();
+    expect(record).toMatchObject({ id, state: 'delivered', lastStatus: 204, lastError: null, nextAttemptAt: null });
+    expect(record?.attempts.map((attempt) => [attempt.number, attempt.status, attempt.error])).toEqual([
+      [1, 500, 'HTTP 500'],
+      [2, 500, 'HTTP 500'],
+      [3, 204, null],
     ]);
+    expect(record?.attempts.every((attempt) => typeof attempt.durationMs === 'number' && !Number.isNaN(Date.parse(attempt.startedAt)))).toBe(true);
     expect(hook.received.map((request) => request.body)).toEqual([{ hello: 'world' }, { hello: 'world' }, { hello: 'world' }]);
     // 20 ms, then 40 ms between attempts (no jitter here): the backoff doubles.
     const [first, second, third] = hook.received.map((request) => request.at) as [number, number, number];
@@ -47,13 +49,25 @@ describe('a delivery', () => {
     expect(third - second).toBeGreaterThanOrEqual(36);
   });
 
-  it('gives up after the last attempt, naming why', async () => {
-    const hook = await receiver(() => 503);
-    const queue = deliveries({ urls: [new URL(hook.url)], maxAttempts: 3 });
-    queue.enqueue('eccor-fgts', 'liquidation', 'note-1', {});
-    await queue.idle();
-    expect(queue.list()[0]).toMatchObject({ state: 'failed', lastStatus: 503, lastError: 'HTTP 503', attempts: [{}, {}, {}] });
-    expect(hook.received).toHaveLength(3);
+  it('pauses a URL that keeps failing, shows it, and sends everything once the receiver is back', async () => {
+    let down = true;
+    const hook = await receiver(() => (down ? 503 : 204));
+    const queue = await outbox({ maxAttempts: 3, maxBackoffMs: 100 });
+    await queue.enqueue([hook.url], 'note-1', { n: 1 });
+    await queue.enqueue([hook.url], 'note-1', { n: 2 });
+    await queue.enqueue([hook.url], 'note-2', { n: 3 });
+    await eventually(async () => (await queue.endpoints()).some((endpoint) => endpoint.paused), 5000, 'the URL paused');
+    const [endpoint] = await queue.endpoints();
+    expect(endpoint).toMatchObject({ url: hook.url, paused: true, lastError: 'HTTP 503', undelivered: 3 });
+    expect((await queue.list()).map((record) => record.state)).toEqual(['paused', 'paused', 'paused']);
+    // While paused, one probe at a time: far fewer requests than deliveries × attempts.
+    const whilePaused = hook.received.length;
+    down = false;
+    await queue.worker.idle();
+    expect((await queue.list()).map((record) => record.state)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect((await queue.endpoints())[0]).toMatchObject({ paused: false, failures: 0 });
+    const delivered = hook.received.slice(whilePaused).map((request) => (request.body as { n: number }).n);
+    expect(delivered.filter((n) => n !== 3)).toEqual(delivered.includes(1) ? [1, 2] : [2]);
   });
 
   it('times out a receiver that never answers, and treats a refused connection or a redirect as failures', async () => {
@@ -61,32 +75,32 @@ describe('a delivery', () => {
     const redirecting = await receiver(() => 302);
     const closed = await startReceiver();
     await closed.close();
-    const queue = deliveries({ urls: [new URL(hanging.url), new URL(redirecting.url), new URL(closed.url)], timeoutMs: 100, maxAttempts: 2 });
-    queue.enqueue('eccor-fgts', 'liquidation', 'note-1', {});
-    await queue.idle();
-    const [hung, redirected, refused] = queue.list();
-    expect(hung).toMatchObject({ state: 'failed', lastStatus: null, lastError: 'timed out after 100 ms' });
-    expect(hanging.received).toHaveLength(2);
-    expect(redirected).toMatchObject({ state: 'failed', lastStatus: 302, lastError: 'HTTP 302' });
-    expect(refused).toMatchObject({ state: 'failed', lastStatus: null });
+    const queue = await outbox({ timeoutMs: 400, maxAttempts: 2 });
+    await queue.enqueue([hanging.url, redirecting.url, closed.url], 'note-1', {});
+    await eventually(async () => (await queue.list()).every((record) => record.state === 'paused'), 5000, 'three paused URLs');
+    const [hung, redirected, refused] = await queue.list();
+    expect(hung).toMatchObject({ lastStatus: null, lastError: 'timed out after 400 ms' });
+    expect(hanging.received.length).toBeGreaterThanOrEqual(2);
+    expect(redirected).toMatchObject({ lastStatus: 302, lastError: 'HTTP 302' });
+    expect(refused).toMatchObject({ lastStatus: null });
     expect(refused?.lastError).toMatch(/ECONNREFUSED/);
   });
 
   it('keeps the order of one subject while other subjects go on', async () => {
     let failuresLeft = 2;
     const hook = await receiver((_, body) => ((body as { n: string }).n === 'a1' && failuresLeft-- > 0 ? 500 : 204));
-    const queue = deliveries({ urls: [new URL(hook.url)] });
-    queue.enqueue('eccor-fgts', 'complianceApproval', 'note-a', { n: 'a1' });
-    queue.enqueue('eccor-fgts', 'creditApproval', 'note-a', { n: 'a2' });
-    queue.enqueue('eccor-fgts', 'complianceApproval', 'note-b', { n: 'b1' });
-    await queue.idle();
+    const queue = await outbox();
+    await queue.enqueue([hook.url], 'note-a', { n: 'a1' });
+    await queue.enqueue([hook.url], 'note-a', { n: 'a2' });
+    await queue.enqueue([hook.url], 'note-b', { n: 'b1' });
+    await queue.worker.idle();
     const order = hook.received.map((request) => (request.body as { n: string }).n);
     expect(order.filter((n) => n.startsWith('a'))).toEqual(['a1', 'a1', 'a1', 'a2']);
     // b1 did not wait for a1's retries.
     expect(order.indexOf('b1')).toBeLessThan(order.lastIndexOf('a1'));
   });
 
-  it('keeps at most `concurrency` requests in flight, and bounds the queue and the log', async () => {
+  it('keeps at most `perUrlConcurrency` requests in flight to a URL, and a hanging URL never holds up another', async () => {
     let inFlight = 0;
     let most = 0;
     const server = createServer((req, res) => {
@@ -100,22 +114,15 @@ describe('a delivery', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const queue = deliveries({ urls: [url], concurrency: 2, maxPending: 6, maxLog: 7 });
-    // 8 at once: 6 queued, 2 dropped (never sent).
-    const ids = Array.from({ length: 8 }, (_, i) => queue.enqueue('eccor-fgts', 'liquidation', `note-${i}`, { i })[0]);
-    await queue.idle();
+    const healthy = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const hanging = await receiver(() => 'hang');
+    const queue = await outbox({ perUrlConcurrency: 2, timeoutMs: 5000 });
+    for (let i = 0; i < 8; i++) await queue.enqueue([hanging.url, healthy], `note-${i}`, { i });
+    await eventually(async () => (await queue.list()).filter((record) => record.url === healthy && record.state === 'delivered').length === 8, 5000, 'the healthy URL served');
     expect(most).toBe(2);
-    let log = queue.list();
-    expect(log.map((record) => record.state)).toEqual(['delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'dropped']);
-    expect(log[6]?.lastError).toMatch(/more than 6 deliveries pending/);
-    // The log keeps the last 7, evicting settled deliveries first.
-    const later = Array.from({ length: 3 }, (_, i) => queue.enqueue('eccor-fgts', 'liquidation', `later-${i}`, { i })[0]);
-    await queue.idle();
-    log = queue.list();
-    expect(log).toHaveLength(7);
-    expect(log.slice(-3).map((record) => record.id)).toEqual(later);
-    expect(log.map((record) => record.id)).not.toContain(ids[0]);
+    // The hanging URL holds two slots of its own and nothing else.
+    expect(hanging.received).toHaveLength(2);
+    expect((await queue.list()).filter((record) => record.url === hanging.url).map((record) => record.state).sort()).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'sending', 'sending']);
   });
 });
 
@@ -153,6 +160,7 @@ describe('deliveries of the sandbox', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     const listed = (await control(running, 'GET', '/deliveries')).json as { deliveries: { state: string }[] };
     expect(listed.deliveries.map((delivery) => delivery.state)).toEqual(['sending', 'pending', 'pending']);
+    // Closing gives the lease back: the delivery waits in the outbox for the next start.
     await running.close();
     running = undefined;
   });

@@ -17,13 +17,15 @@ import { isObject } from '../../catalog/openapi.js';
 import type { AnswerSpec } from '../../http/prepared-response.js';
 import { brasiliaDay, newId, uy3Timestamp, type Clock } from '../clock.js';
 import type { SpecData } from '../spec-data.js';
-import { own, type CreditNoteCreate, type CreditNoteStatus, type CreditNoteStatusEvent, type EccorFgtsState, type PaymentRevisionBankAccount, type StoredCreditNote, type Trigger } from '../state.js';
+import type { CreditNoteCreate, CreditNoteStatus, CreditNoteStatusEvent, PaymentRevisionBankAccount, StoredCreditNote, Trigger } from '../state.js';
+import type { Sql } from '../storage/database.js';
+import { creditNoteTenant, findCreditNote, insertCreditNote, listCreditNotes, updateCreditNote, type Scope, type TenantScope } from '../storage/records.js';
 import type { FormError, Uy3Errors } from './errors.js';
 import type { PersonBook } from './persons.js';
 import { TRANSITIONS, type StatusMachine, type Transition } from './status-machine.js';
 
-/** Delivers a notification to every registered URL; returns the deliveries' ids. */
-export type Notify = (subject: string, webhook: string, payload: CreditNoteStatusEvent) => string[];
+/** Records a notification in the outbox, in the change's transaction, for every URL of the tenant; returns the deliveries' ids. */
+export type Notify = (tx: Sql, tenant: string, subject: string, webhook: string, payload: CreditNoteStatusEvent) => Promise<string[]>;
 
 export interface NextStep {
   to: CreditNoteStatus;
@@ -47,33 +49,32 @@ export type AdvanceResult =
   | { kind: 'choose'; note: CreditNoteView }
   | { kind: 'illegal'; to: CreditNoteStatus; reason: string; note: CreditNoteView };
 
+/** Each call runs in the request's transaction (`scope.tx`): a status change and its notifications commit together. */
 export interface CreditNoteDesk {
-  create(body: CreditNoteCreate): { id: string } | { error: AnswerSpec };
-  submit(id: string): AnswerSpec;
-  donePaymentRevision(id: string, bankAccount: PaymentRevisionBankAccount): AnswerSpec;
+  create(scope: TenantScope, body: CreditNoteCreate): Promise<{ id: string } | { error: AnswerSpec }>;
+  submit(scope: Scope, id: string): Promise<AnswerSpec>;
+  donePaymentRevision(scope: Scope, id: string, bankAccount: PaymentRevisionBankAccount): Promise<AnswerSpec>;
   /** The control route: `target` is a status code or name, a webhook name, or `undefined` for the only next step. */
-  advance(id: string, target: unknown): AdvanceResult;
-  view(id: string): CreditNoteView | undefined;
-  list(): CreditNoteView[];
+  advance(scope: Scope, id: string, target: unknown): Promise<AdvanceResult>;
+  view(scope: Scope, id: string): Promise<CreditNoteView | undefined>;
+  list(scope: Scope): Promise<CreditNoteView[]>;
 }
 
 const OK_EMPTY: AnswerSpec = { status: 200 };
 
 export function createCreditNoteDesk(
   spec: SpecData,
-  state: EccorFgtsState,
   persons: PersonBook,
   machine: StatusMachine,
   errors: Uy3Errors,
   clock: Clock,
   notify: Notify,
-  changed: () => void,
 ): CreditNoteDesk {
   const products = spec.responseExample('listProducts', '200');
   const productIds = new Set(isObject(products) && Array.isArray(products.data) ? products.data.flatMap((product) => (isObject(product) && typeof product.id === 'string' ? [product.id.toLowerCase()] : [])) : []);
   if (productIds.size === 0) throw new Error(`generated/${spec.slug}: the listProducts example lists no product`);
 
-  const lookup = (id: string): StoredCreditNote | undefined => own(state.creditNotes, id.toLowerCase());
+  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredCreditNote | undefined> => findCreditNote(scope, id.toLowerCase(), forUpdate);
   // The status donePaymentRevision is allowed in (13 Revisão de Pagamento), named in its error.
   const revision = machine.status(TRANSITIONS.find((transition) => transition.trigger === 'donePaymentRevision')?.from ?? 13);
   const startHasPassed = (note: Pick<CreditNoteCreate, 'amortization'>): boolean => {
@@ -94,26 +95,26 @@ export function createCreditNoteDesk(
     };
   }
 
-  /** Moves the note, records it and notifies every registered URL. */
-  function move(note: StoredCreditNote, to: CreditNoteStatus, trigger: Exclude<Trigger, 'created'>): string[] {
+  /** Moves the note, records it and its notification to every URL of the note's tenant (saved by the caller). */
+  async function move(scope: Scope, note: StoredCreditNote, to: CreditNoteStatus, trigger: Exclude<Trigger, 'created'>): Promise<string[]> {
     const from = note.status;
     const at = uy3Timestamp(clock());
     const { webhook, payload } = machine.event(note.id, from, to);
     note.status = to;
     note.updatedAt = at;
     note.history.push({ at, from, to, trigger, webhook });
-    changed();
-    return notify(note.id, webhook, payload);
+    const tenant = scope.tenant ?? (await creditNoteTenant(scope, note.id)) ?? '';
+    return notify(scope.tx, tenant, note.id, webhook, payload);
   }
 
   return {
-    create(body) {
+    async create(scope, body) {
       const formErrors: FormError[] = [];
       if (!productIds.has(body.productId.toLowerCase())) formErrors.push(...errors.productNotFound());
-      const person = persons.get(body.personId);
+      const person = await persons.get(scope, body.personId);
       if (!person) formErrors.push({ message: 'Pessoa não encontrada', key: 'personId' });
-      if (!persons.get(body.beneficiaryId)) formErrors.push({ message: 'Beneficiário não encontrado', key: 'beneficiaryId' });
-      const account = person ? persons.account(body.personId, body.bankAccountId) : undefined;
+      if (!(await persons.get(scope, body.beneficiaryId))) formErrors.push({ message: 'Beneficiário não encontrado', key: 'beneficiaryId' });
+      const account = person ? await persons.account(scope, body.personId, body.bankAccountId) : undefined;
       if (person && account?.state === 'unknown') formErrors.push({ message: 'Conta bancária não encontrada', key: 'bankAccountId' });
       if (formErrors.length > 0) return { error: errors.invalidForm(formErrors) };
       if (account?.state === 'deleted') return { error: errors.recordIsDeleted(body.bankAccountId.toLowerCase()) };
@@ -128,40 +129,41 @@ export function createCreditNoteDesk(
         history: [{ at, from: null, to: 0, trigger: 'created', webhook: null }],
         paymentRevisions: [],
       };
-      state.creditNotes[note.id] = note;
-      changed();
+      await insertCreditNote(scope, note);
       return { id: note.id };
     },
 
-    submit(id) {
-      const note = lookup(id);
+    async submit(scope, id) {
+      const note = await lookup(scope, id, true);
       if (!note) return errors.recordNotExists('CreditNote', id, 'Update');
       const draft = machine.status(0);
       if (note.status !== draft.code) return errors.invalidActionForStatus(draft.display, machine.status(note.status).name);
-      if (persons.account(note.request.personId, note.request.bankAccountId)?.state !== 'active') return errors.recordIsDeleted(note.request.bankAccountId.toLowerCase());
+      if ((await persons.account(scope, note.request.personId, note.request.bankAccountId))?.state !== 'active') return errors.recordIsDeleted(note.request.bankAccountId.toLowerCase());
       if (startHasPassed(note.request)) return errors.startDateInPast();
       const [submitted] = machine.next(note.status, 'SubmitApproval');
       if (!submitted) return errors.invalidActionForStatus(draft.display, machine.status(note.status).name);
-      move(note, submitted.to, 'SubmitApproval');
+      await move(scope, note, submitted.to, 'SubmitApproval');
       // Then the automatic steps, one after the other (1 → 8 → 2), each notified.
       for (let automatic = machine.next(note.status, 'automatic'); automatic.length === 1; automatic = machine.next(note.status, 'automatic')) {
-        move(note, (automatic[0] as Transition).to, 'automatic');
+        await move(scope, note, (automatic[0] as Transition).to, 'automatic');
       }
+      await updateCreditNote(scope, note);
       return OK_EMPTY;
     },
 
-    donePaymentRevision(id, bankAccount) {
-      const note = lookup(id);
+    async donePaymentRevision(scope, id, bankAccount) {
+      const note = await lookup(scope, id, true);
       if (!note) return errors.recordNotExists('CreditNote', id, 'LiquidationPaymentRevision');
       const [done] = machine.next(note.status, 'donePaymentRevision');
       if (!done) return errors.invalidActionForStatus(revision.display, machine.status(note.status).name);
       note.paymentRevisions.push({ at: uy3Timestamp(clock()), bankAccount });
-      move(note, done.to, 'donePaymentRevision');
+      await move(scope, note, done.to, 'donePaymentRevision');
+      await updateCreditNote(scope, note);
       return OK_EMPTY;
     },
 
-    advance(id, target) {
-      const note = lookup(id);
+    async advance(scope, id, target) {
+      const note = await lookup(scope, id, true);
       if (!note) return { kind: 'unknown-note' };
       const controls = machine.next(note.status, 'control');
       let to: CreditNoteStatus;
@@ -182,14 +184,15 @@ export function createCreditNoteDesk(
         return { kind: 'illegal', to, reason: `${note.status} → ${to} is taken by ${by}, not by the control route`, note: view(note) };
       }
       const from = note.status;
-      const deliveries = move(note, to, 'control');
+      const deliveries = await move(scope, note, to, 'control');
+      await updateCreditNote(scope, note);
       return { kind: 'advanced', from, to, deliveries, note: view(note) };
     },
 
-    view: (id) => {
-      const note = lookup(id);
+    view: async (scope, id) => {
+      const note = await lookup(scope, id);
       return note ? view(note) : undefined;
     },
-    list: () => Object.values(state.creditNotes).map(view),
+    list: async (scope) => (await listCreditNotes(scope)).map(view),
   };
 }

@@ -6,14 +6,17 @@ import type { AnswerSpec } from '../../http/prepared-response.js';
 import type { Exchange } from '../../pipeline/handlers.js';
 import type { Clock } from '../clock.js';
 import type { SpecData } from '../spec-data.js';
-import type { BankAccountInput, CreditNoteCreate, EccorFgtsState, NaturalPersonCreate, NaturalPersonUpdate, PaymentRevisionBankAccount } from '../state.js';
+import type { BankAccountInput, CreditNoteCreate, NaturalPersonCreate, NaturalPersonUpdate, PaymentRevisionBankAccount } from '../state.js';
+import type { TenantScope } from '../storage/records.js';
+import { createTokenIssuer } from './token.js';
 import { createCreditNoteDesk, type CreditNoteDesk, type Notify } from './credit-notes.js';
 import { createDisplays } from './display.js';
 import { createUy3Errors } from './errors.js';
 import { createPersonBook, type PersonBook } from './persons.js';
 import { createStatusMachine, type StatusMachine } from './status-machine.js';
 
-export type OperationHandler = (exchange: Exchange) => AnswerSpec;
+/** One operation's answer, computed in the request's transaction for the request's tenant. */
+export type OperationHandler = (exchange: Exchange, scope: TenantScope) => Promise<AnswerSpec>;
 
 export interface EccorFgtsSandbox {
   readonly handlers: ReadonlyMap<string, OperationHandler>;
@@ -28,11 +31,12 @@ function body<T>(exchange: Exchange): T {
   return exchange.body?.value as T;
 }
 
-export function createEccorFgtsSandbox(spec: SpecData, state: EccorFgtsState, clock: Clock, notify: Notify, changed: () => void): EccorFgtsSandbox {
+export function createEccorFgtsSandbox(spec: SpecData, clock: Clock, notify: Notify): EccorFgtsSandbox {
   const errors = createUy3Errors(spec);
-  const persons = createPersonBook(spec, createDisplays(spec), state, clock, changed);
+  const persons = createPersonBook(spec, createDisplays(spec), clock);
   const machine = createStatusMachine(spec);
-  const creditNotes = createCreditNoteDesk(spec, state, persons, machine, errors, clock, notify, changed);
+  const creditNotes = createCreditNoteDesk(spec, persons, machine, errors, clock, notify);
+  const issueToken = createTokenIssuer(spec, clock);
   const person = (exchange: Exchange): string => exchange.pathParams.id ?? '';
 
   /** The answer to a bank-account operation that found no active account. */
@@ -44,46 +48,47 @@ export function createEccorFgtsSandbox(spec: SpecData, state: EccorFgtsState, cl
   };
 
   const handlers = new Map<string, OperationHandler>([
-    ['createNaturalPerson', (exchange) => ({ status: 200, body: persons.create(body<NaturalPersonCreate>(exchange)) })],
-    ['listNaturalPersons', (exchange) => ({ status: 200, body: persons.list(exchange.query) })],
+    ['requestToken', async (exchange) => issueToken(exchange.headers)],
+    ['createNaturalPerson', async (exchange, scope) => ({ status: 200, body: await persons.create(scope, body<NaturalPersonCreate>(exchange)) })],
+    ['listNaturalPersons', async (exchange, scope) => ({ status: 200, body: await persons.list(scope, exchange.query) })],
     [
       'getNaturalPerson',
-      (exchange) => {
-        const found = persons.get(person(exchange));
+      async (exchange, scope) => {
+        const found = await persons.get(scope, person(exchange));
         return found ? { status: 200, body: found } : errors.recordNotExists('NaturalPerson', person(exchange), 'Read');
       },
     ],
-    ['updateNaturalPerson', (exchange) => (persons.replace(person(exchange), body<NaturalPersonUpdate>(exchange)) ? NO_CONTENT : errors.recordNotExists('NaturalPerson', person(exchange), 'Update'))],
+    ['updateNaturalPerson', async (exchange, scope) => ((await persons.replace(scope, person(exchange), body<NaturalPersonUpdate>(exchange))) ? NO_CONTENT : errors.recordNotExists('NaturalPerson', person(exchange), 'Update'))],
     [
       'addBankAccounts',
-      (exchange) => {
-        const ids = persons.addAccounts(person(exchange), body<BankAccountInput[]>(exchange));
+      async (exchange, scope) => {
+        const ids = await persons.addAccounts(scope, person(exchange), body<BankAccountInput[]>(exchange));
         return ids ? { status: 200, body: ids } : errors.recordNotExists('NaturalPerson', person(exchange), 'Update');
       },
     ],
     [
       'updateBankAccount',
-      (exchange) => {
-        const found = persons.updateAccount(person(exchange), exchange.pathParams.bankAccountId ?? '', body<BankAccountInput>(exchange));
+      async (exchange, scope) => {
+        const found = await persons.updateAccount(scope, person(exchange), exchange.pathParams.bankAccountId ?? '', body<BankAccountInput>(exchange));
         return found === 'active' ? NO_CONTENT : accountProblem(exchange, found, 'Update');
       },
     ],
     [
       'deleteBankAccount',
-      (exchange) => {
-        const found = persons.deleteAccount(person(exchange), exchange.pathParams.bankAccountId ?? '');
+      async (exchange, scope) => {
+        const found = await persons.deleteAccount(scope, person(exchange), exchange.pathParams.bankAccountId ?? '');
         return found === 'active' ? NO_CONTENT : accountProblem(exchange, found, 'Delete');
       },
     ],
     [
       'createCreditNote',
-      (exchange) => {
-        const created = creditNotes.create(body<CreditNoteCreate>(exchange));
+      async (exchange, scope) => {
+        const created = await creditNotes.create(scope, body<CreditNoteCreate>(exchange));
         return 'error' in created ? created.error : { status: 200, body: created.id };
       },
     ],
-    ['submitCreditNoteApproval', (exchange) => creditNotes.submit(exchange.pathParams.id ?? '')],
-    ['donePaymentRevision', (exchange) => creditNotes.donePaymentRevision(exchange.pathParams.id ?? '', body<{ bankAccount: PaymentRevisionBankAccount }>(exchange).bankAccount)],
+    ['submitCreditNoteApproval', (exchange, scope) => creditNotes.submit(scope, exchange.pathParams.id ?? '')],
+    ['donePaymentRevision', (exchange, scope) => creditNotes.donePaymentRevision(scope, exchange.pathParams.id ?? '', body<{ bankAccount: PaymentRevisionBankAccount }>(exchange).bankAccount)],
   ]);
 
   return { handlers, persons, creditNotes, machine };

@@ -17,10 +17,10 @@ import type { Json } from '../../catalog/openapi.js';
 import { isObject } from '../../catalog/openapi.js';
 import { newId, uy3DateTime, uy3Timestamp, type Clock } from '../clock.js';
 import { copy, type SpecData } from '../spec-data.js';
+import { findPerson, insertPerson, listPersons, updatePerson, type Scope, type TenantScope } from '../storage/records.js';
 import {
   own,
   type BankAccountInput,
-  type EccorFgtsState,
   type NaturalPerson,
   type NaturalPersonCreate,
   type NaturalPersonPage,
@@ -36,18 +36,28 @@ export const MAX_PAGE_SIZE = 1000;
 
 export type AccountLookup = { state: 'active'; record: StoredBankAccountRecord } | { state: 'deleted'; deletedAt: string } | { state: 'unknown' };
 
+/** Each call runs in the request's transaction (`scope.tx`) and sees only the scope's tenant. */
 export interface PersonBook {
-  create(body: NaturalPersonCreate): string;
-  get(id: string): NaturalPerson | undefined;
-  list(query: URLSearchParams | undefined): NaturalPersonPage;
+  create(scope: TenantScope, body: NaturalPersonCreate): Promise<string>;
+  get(scope: Scope, id: string): Promise<NaturalPerson | undefined>;
+  list(scope: Scope, query: URLSearchParams | undefined): Promise<NaturalPersonPage>;
   /** `false` when the person does not exist. */
-  replace(id: string, body: NaturalPersonUpdate): boolean;
+  replace(scope: Scope, id: string, body: NaturalPersonUpdate): Promise<boolean>;
   /** The new accounts' ids in the order sent; `undefined` when the person does not exist. */
-  addAccounts(id: string, accounts: readonly BankAccountInput[]): string[] | undefined;
-  account(personId: string, accountId: string): AccountLookup | undefined;
+  addAccounts(scope: Scope, id: string, accounts: readonly BankAccountInput[]): Promise<string[] | undefined>;
+  account(scope: Scope, personId: string, accountId: string): Promise<AccountLookup | undefined>;
   /** `undefined` when the person does not exist. */
-  updateAccount(personId: string, accountId: string, body: BankAccountInput): AccountLookup['state'] | undefined;
-  deleteAccount(personId: string, accountId: string): AccountLookup['state'] | undefined;
+  updateAccount(scope: Scope, personId: string, accountId: string, body: BankAccountInput): Promise<AccountLookup['state'] | undefined>;
+  deleteAccount(scope: Scope, personId: string, accountId: string): Promise<AccountLookup['state'] | undefined>;
+}
+
+/** An account of a stored person, by id (any case). */
+function accountOf(person: StoredPerson, accountId: string): AccountLookup {
+  const id = accountId.toLowerCase();
+  const record = person.record.bankAccounts.find((account) => account.id === id);
+  if (record) return { state: 'active', record };
+  const deletedAt = own(person.deletedBankAccounts, id);
+  return deletedAt === undefined ? { state: 'unknown' } : { state: 'deleted', deletedAt };
 }
 
 function objectExample(value: Json, what: string): Record<string, Json> {
@@ -73,7 +83,7 @@ function pageParameter(query: URLSearchParams | undefined, name: string, fallbac
   return Math.min(Number(raw), max);
 }
 
-export function createPersonBook(spec: SpecData, displays: Displays, state: EccorFgtsState, clock: Clock, changed: () => void): PersonBook {
+export function createPersonBook(spec: SpecData, displays: Displays, clock: Clock): PersonBook {
   const template = objectExample(spec.responseExample('getNaturalPerson', '200'), 'getNaturalPerson 200 example') as unknown as NaturalPerson;
   const accountTemplate = (kind: 'Pix' | 'Transfer'): StoredBankAccountRecord => {
     const found = template.bankAccounts.find((account) => account.operationTypeValue === kind);
@@ -82,7 +92,7 @@ export function createPersonBook(spec: SpecData, displays: Displays, state: Ecco
   };
   const templates = { Pix: accountTemplate('Pix'), Transfer: accountTemplate('Transfer') };
 
-  const lookup = (id: string): StoredPerson | undefined => own(state.persons, id.toLowerCase());
+  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredPerson | undefined> => findPerson(scope, id.toLowerCase(), forUpdate);
 
   function accountRecord(input: BankAccountInput, id: string, now: string, previous?: StoredBankAccountRecord): StoredBankAccountRecord {
     const record = copy(templates[input.operationTypeValue]);
@@ -148,7 +158,7 @@ export function createPersonBook(spec: SpecData, displays: Displays, state: Ecco
   ];
 
   return {
-    create(body) {
+    async create(scope, body) {
       const now = stamp();
       const record = copy(template);
       applyPerson(record, body);
@@ -159,27 +169,28 @@ export function createPersonBook(spec: SpecData, displays: Displays, state: Ecco
       record.createdBy = copy(template.createdBy);
       record.updatedAt = now;
       record.updatedBy = null;
-      state.persons[record.id] = { record, deletedBankAccounts: {} };
-      changed();
+      await insertPerson(scope, { record, deletedBankAccounts: {} });
       return record.id;
     },
 
-    get: (id) => lookup(id)?.record,
+    get: async (scope, id) => (await lookup(scope, id))?.record,
 
-    list(query) {
+    async list(scope, query) {
       const active = filters.filter(([name]) => (query?.get(name) ?? '') !== '').map(([name, test]) => [query?.get(name) ?? '', test] as const);
-      const matching = Object.values(state.persons)
-        .map((person) => person.record)
-        .filter((person) => active.every(([value, test]) => test(person, value)));
       const size = Math.max(1, pageParameter(query, '__size', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
       const page = pageParameter(query, '__page', 0, 1_000_000);
+      // Without a filter the database pages; a filter reads the tenant's persons (text folding is JavaScript's).
+      const stored = await listPersons(scope, active.length === 0 ? { offset: page * size, limit: size } : undefined);
+      const matching = active.length === 0 ? stored.records : stored.records.filter((person) => active.every(([value, test]) => test(person, value)));
+      const total = active.length === 0 ? stored.total : matching.length;
+      const pageRecords = active.length === 0 ? matching : matching.slice(page * size, page * size + size);
       // The list answers reduced records: no address, no bank accounts (the document's capture).
-      const data = matching.slice(page * size, page * size + size).map((person) => ({ ...person, address: null, bankAccounts: [] }));
-      return { page, totalPages: Math.ceil(matching.length / size), totalItems: matching.length, data, paginationToken: null };
+      const data = pageRecords.map((person) => ({ ...person, address: null, bankAccounts: [] }));
+      return { page, totalPages: Math.ceil(total / size), totalItems: total, data, paginationToken: null };
     },
 
-    replace(id, body) {
-      const person = lookup(id);
+    async replace(scope, id, body) {
+      const person = await lookup(scope, id, true);
       if (!person) return false;
       const now = stamp();
       const { record } = person;
@@ -197,49 +208,44 @@ export function createPersonBook(spec: SpecData, displays: Displays, state: Ecco
       record.bankAccounts = [...added.reverse(), ...record.bankAccounts.flatMap((account) => kept.get(account.id) ?? [])];
       record.updatedAt = now;
       record.updatedBy = copy(template.createdBy);
-      changed();
+      await updatePerson(scope, person);
       return true;
     },
 
-    addAccounts(id, accounts) {
-      const person = lookup(id);
+    async addAccounts(scope, id, accounts) {
+      const person = await lookup(scope, id, true);
       if (!person) return undefined;
       const now = stamp();
       const created = accounts.map((account) => accountRecord(account, newId(), now));
       person.record.bankAccounts = [...[...created].reverse(), ...person.record.bankAccounts];
-      changed();
+      await updatePerson(scope, person);
       return created.map((account) => account.id);
     },
 
-    account(personId, accountId) {
-      const person = lookup(personId);
-      if (!person) return undefined;
-      const id = accountId.toLowerCase();
-      const record = person.record.bankAccounts.find((account) => account.id === id);
-      if (record) return { state: 'active', record };
-      const deletedAt = own(person.deletedBankAccounts, id);
-      return deletedAt === undefined ? { state: 'unknown' } : { state: 'deleted', deletedAt };
+    async account(scope, personId, accountId) {
+      const person = await lookup(scope, personId);
+      return person ? accountOf(person, accountId) : undefined;
     },
 
-    updateAccount(personId, accountId, body) {
-      const person = lookup(personId);
+    async updateAccount(scope, personId, accountId, body) {
+      const person = await lookup(scope, personId, true);
       if (!person) return undefined;
-      const found = this.account(personId, accountId);
-      if (found?.state !== 'active') return found?.state ?? 'unknown';
+      const found = accountOf(person, accountId);
+      if (found.state !== 'active') return found.state;
       const previous = found.record;
       person.record.bankAccounts = person.record.bankAccounts.map((account) => (account === previous ? accountRecord(body, previous.id, stamp(), previous) : account));
-      changed();
+      await updatePerson(scope, person);
       return 'active';
     },
 
-    deleteAccount(personId, accountId) {
-      const person = lookup(personId);
+    async deleteAccount(scope, personId, accountId) {
+      const person = await lookup(scope, personId, true);
       if (!person) return undefined;
-      const found = this.account(personId, accountId);
-      if (found?.state !== 'active') return found?.state ?? 'unknown';
+      const found = accountOf(person, accountId);
+      if (found.state !== 'active') return found.state;
       person.record.bankAccounts = person.record.bankAccounts.filter((account) => account !== found.record);
       person.deletedBankAccounts[found.record.id] = stamp();
-      changed();
+      await updatePerson(scope, person);
       return 'active';
     },
   };

@@ -1,10 +1,10 @@
 /**
- * `pnpm start --sandbox`: the flags, the banner, webhook delivery from the real process, the state file
- * saved on SIGTERM and loaded by the next start; a bad state file or a sandbox flag without `--sandbox` is
- * refused at start-up (exit 2).
+ * `pnpm start --sandbox --data-dir`: the flags, the banner, webhook delivery from the real process, the state
+ * kept in the folder across a SIGTERM and the next start; `--state-file` (gone: it names `--data-dir` and the
+ * import) or a sandbox flag without `--sandbox` is refused at start-up (exit 2).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,12 +62,12 @@ async function run(...args: string[]): Promise<{ code: number | null; stderr: st
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('pnpm start --sandbox', () => {
-  it('serves the sandbox, delivers webhooks, saves the state on SIGTERM and loads it on the next start', async () => {
+  it('serves the sandbox, delivers webhooks, and finds its state in the folder on the next start', async () => {
     const receiver = await startReceiver();
-    const file = join(dir, 'state.json');
+    const folder = join(dir, 'data');
     try {
-      const first = await start('--sandbox', '--state-file', file, '--webhook-url', receiver.url, '--webhook-timeout', '2000', '--webhook-attempts', '2');
-      expect(first.output()).toMatch(new RegExp(`/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with state file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`));
+      const first = await start('--sandbox', '--data-dir', folder, '--webhook-url', receiver.url, '--webhook-timeout', '2000', '--webhook-attempts', '2');
+      expect(first.output()).toMatch(new RegExp(`/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with data dir ${folder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`));
       const index = (await (await fetch(`${first.base}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
       expect(index.deliveryPolicy).toMatchObject({ timeoutMs: 2000, maxAttempts: 2 });
 
@@ -84,15 +84,14 @@ describe('pnpm start --sandbox', () => {
 
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { eccorFgts: { persons: Record<string, unknown>; creditNotes: Record<string, { status: number }> } };
-      expect(Object.keys(saved.eccorFgts.persons)).toEqual([personId]);
-      expect(saved.eccorFgts.creditNotes[noteId]?.status).toBe(2);
 
-      const second = await start('--sandbox', '--state-file', file);
+      const second = await start('--sandbox', '--data-dir', folder);
       expect(second.output()).toContain('(1 person, 1 credit note, 0 INSS operations)');
       expect(second.output()).toContain('no webhook URL');
       const again = await fetch(`${second.base}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } });
       expect(again.status).toBe(200);
+      const note = (await (await fetch(`${second.base}/_sandbox/eccor-fgts/credit-notes/${noteId}`)).json()) as { status: number };
+      expect(note.status).toBe(2);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     } finally {
@@ -100,12 +99,11 @@ describe('pnpm start --sandbox', () => {
     }
   });
 
-  it('refuses a state file it cannot use, and sandbox flags without --sandbox', async () => {
-    const corrupt = join(dir, 'corrupt.json');
-    writeFileSync(corrupt, '{ not json');
+  it('refuses --state-file, naming --data-dir and the import, and sandbox flags without --sandbox', async () => {
     const cases: [string[], RegExp][] = [
-      [['--sandbox', '--state-file', corrupt], /--state-file .*corrupt\.json: is not valid JSON/],
+      [['--sandbox', '--state-file', 'old.json'], /--state-file is gone.*import-state old\.json --data-dir <dir>/],
       [['--state-file', join(dir, 'x.json')], /--state-file needs --sandbox/],
+      [['--data-dir', join(dir, 'x')], /--data-dir needs --sandbox/],
       [['--webhook-url', 'http://127.0.0.1:9/hook'], /--webhook-url needs --sandbox/],
       [['--sandbox', '--webhook-url', 'ftp://example.com/hook'], /--webhook-url takes an http\(s\) URL/],
       [['--sandbox', '--webhook-attempts', '0'], /--webhook-attempts must be a whole number from 1 to 20/],
@@ -115,6 +113,5 @@ describe('pnpm start --sandbox', () => {
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(message);
     }
-    expect(readFileSync(corrupt, 'utf8')).toBe('{ not json');
   });
 });
