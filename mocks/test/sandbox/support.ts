@@ -21,8 +21,8 @@ import { send, type Sent } from '../support/requests.js';
 
 export { SAMPLE_BEARER };
 
-/** Delivery timings for tests: 20 ms backoff, 1 s timeout, short leases and polls, no jitter. */
-export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 1000, leaseMarginMs: 500, pollMs: 50, random: () => 0 } as const;
+/** Delivery timings for tests: 20 ms backoff, short leases and polls, no jitter (a 5 s timeout: the suite shares 2 cores). */
+export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 5000, leaseMarginMs: 500, pollMs: 50, random: () => 0 } as const;
 
 export async function startSandbox(options: SandboxOptions = {}, overrides: Partial<MockOptions> = {}): Promise<RunningMock> {
   return startMock({ ...overrides, sandbox: sandbox({ ...options, delivery: { ...FAST_DELIVERY, ...options.delivery } }) });

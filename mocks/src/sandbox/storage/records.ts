@@ -21,7 +21,11 @@ export interface TenantScope extends Scope {
 
 const lock = (forUpdate: boolean): string => (forUpdate ? ' FOR UPDATE' : '');
 
+/** PostgreSQL's text cannot hold U+0000: a key with one is no record's (and must not reach the driver). */
+export const storableKey = (key: string): boolean => !key.includes('\u0000');
+
 export async function findPerson(scope: Scope, id: string, forUpdate = false): Promise<StoredPerson | undefined> {
+  if (!storableKey(id)) return undefined;
   const rows = await scope.tx.query<{ record: StoredPerson['record']; deleted_bank_accounts: StoredPerson['deletedBankAccounts'] }>(
     `SELECT record, deleted_bank_accounts FROM persons WHERE id = $1 AND ($2::text IS NULL OR tenant = $2)${lock(forUpdate)}`,
     [id, scope.tenant],
@@ -50,6 +54,7 @@ export async function listPersons(scope: Scope, page?: { offset: number; limit: 
 }
 
 export async function findCreditNote(scope: Scope, id: string, forUpdate = false): Promise<StoredCreditNote | undefined> {
+  if (!storableKey(id)) return undefined;
   const rows = await scope.tx.query<{ note: StoredCreditNote }>(`SELECT note FROM credit_notes WHERE id = $1 AND ($2::text IS NULL OR tenant = $2)${lock(forUpdate)}`, [id, scope.tenant]);
   return rows[0]?.note;
 }
@@ -74,6 +79,7 @@ export async function listCreditNotes(scope: Scope): Promise<StoredCreditNote[]>
 }
 
 export async function findInssOperation(scope: Scope, debtKey: string): Promise<StoredInssOperation | undefined> {
+  if (!storableKey(debtKey)) return undefined;
   const rows = await scope.tx.query<{ entry: StoredInssOperation }>('SELECT entry FROM inss_operations WHERE debt_key = $1 AND ($2::text IS NULL OR tenant = $2)', [debtKey, scope.tenant]);
   return rows[0]?.entry;
 }
