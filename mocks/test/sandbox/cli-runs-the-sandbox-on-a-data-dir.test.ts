@@ -3,61 +3,17 @@
  * kept in the folder across a SIGTERM and the next start; `--state-file` (gone: it names `--data-dir` and the
  * import) or a sandbox flag without `--sandbox` is refused at start-up (exit 2).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
+import { cwd, runCli, startCli as start } from './cli-process.js';
 import { eventually, startReceiver } from './support.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-const cwd = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  base: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function start(...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--quiet', ...args], { cwd });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no banner: ${output}`));
-    }, 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+) [\s\S]*\n$/.exec(output);
-      if (match?.[1] && output.includes('/_sandbox/')) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output, exited });
-      }
-    });
-    child.on('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`exited early: ${output}`));
-    });
-  });
-}
-
-async function run(...args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', ...args], { cwd });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearTimeout(timer);
-  return { code, stderr };
-}
+const run = (...args: string[]) => runCli('--port', '0', ...args);
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
