@@ -148,6 +148,27 @@ describe('deliveries of the sandbox', () => {
     ]);
   });
 
+  it('delivers every notification, in order per note, to a receiver that was down for a while', async () => {
+    let down = true;
+    const delivered: { id: string; parameters: { newStatus: number } }[] = [];
+    const hook = await receiver((_, body) => {
+      if (down) return 503;
+      delivered.push(body as (typeof delivered)[number]);
+      return 204;
+    });
+    running = await startSandbox({ webhookUrls: [new URL(hook.url)], delivery: { maxAttempts: 3 } });
+    const notes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { noteId } = await createCreditNote(running);
+      expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
+      notes.push(noteId);
+    }
+    await eventually(async () => ((await control(running as RunningMock, 'GET', '/deliveries')).json as { endpoints: { paused: boolean }[] }).endpoints.some((endpoint) => endpoint.paused), 10_000, 'the URL paused');
+    down = false;
+    await eventually(() => delivered.length === 9, 10_000, 'nine notifications');
+    for (const note of notes) expect(delivered.filter((body) => body.id === note).map((body) => body.parameters.newStatus)).toEqual([1, 8, 2]);
+  });
+
   it('keeps answering while a receiver hangs, and closes without waiting for it', async () => {
     const hook = await receiver(() => 'hang');
     running = await startSandbox({ webhookUrls: [new URL(hook.url)], delivery: { timeoutMs: 10_000 } });
