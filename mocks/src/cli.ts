@@ -1,6 +1,6 @@
 /**
  * `pnpm start [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
- *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>]
+ *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>] [--journal-size <n>] [--control]
  *             [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
  * Starts the mock server, prints where each provider is served, and closes cleanly on SIGINT/SIGTERM (the
  * sandbox's state file saved).
@@ -13,6 +13,7 @@ import type { ContractReport } from './prism/proxy.js';
 import { sandbox, type SandboxFactory } from './sandbox/index.js';
 import { DELIVERY_DEFAULTS } from './sandbox/webhooks/delivery.js';
 import { createMockServer, defaultOptions } from './server.js';
+import { DEFAULT_JOURNAL_SIZE } from './control/index.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,6 +28,9 @@ const USAGE = `Usage: pnpm start [options]
   --proxy-report <file>       also append each contract violation the proxy sees to this JSON-lines file
   --generated-dir <dir>       where the bundles are (default generated/)
   --docs-dir <dir>            built docs served at /docs (default dist/docs/)
+  --journal-size <n>          requests the journal at /_mock/requests keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 keeps none)
+  --control                   serve the control routes (/_mock/: journal and faults) on a bind beyond loopback too;
+                              on loopback they are always there (see mocks/README.md, "Testing against the mock")
   --sandbox                   stateful flows: persons, credit notes and their webhooks (ECCOR FGTS), INSS operations;
                               control routes under /_sandbox/ (see mocks/README.md, "Sandbox mode")
   --state-file <file>         with --sandbox: keep the state in this JSON file (default: in memory)
@@ -53,6 +57,8 @@ const { values } = (() => {
         'proxy-report': { type: 'string' },
         'generated-dir': { type: 'string', default: `${repoRoot}generated` },
         'docs-dir': { type: 'string', default: `${repoRoot}dist/docs` },
+        'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+        control: { type: 'boolean', default: false },
         sandbox: { type: 'boolean', default: false },
         'state-file': { type: 'string' },
         'webhook-url': { type: 'string', multiple: true, default: [] },
@@ -76,6 +82,8 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got "${values.port}"`);
 const bodyLimit = Number(values['body-limit']);
 if (!Number.isInteger(bodyLimit) || bodyLimit < 0) fail(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
+const journalSize = Number(values['journal-size']);
+if (!Number.isInteger(journalSize) || journalSize < 0 || journalSize > 1_000_000) fail(`--journal-size must be a whole number of requests from 0 to 1000000, got "${values['journal-size']}"`);
 const proxies: Record<string, URL> = {};
 for (const entry of values.proxy) {
   const equals = entry.indexOf('=');
@@ -138,6 +146,8 @@ const mock = (() => {
       proxies,
       reportContract,
       sandbox: sandboxFactory(),
+      journalSize,
+      control: values.control ? true : undefined,
     });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
@@ -152,7 +162,8 @@ process.stdout.write(
   `credit-apis mock listening on ${base} (ready in ${Math.round(performance.now() - started)} ms)\n` +
     mock.providers.map((provider) => `  ${base}/${provider.slug}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${proxies[provider.slug]?.href ?? ''}` : ''}`).join('\n') +
     `\n  ${base}/  index with a sample curl per provider\n` +
-    (mock.sandbox ? `  ${base}/_sandbox/  ${mock.sandbox.summary()}\n` : ''),
+    (mock.sandbox ? `  ${base}/_sandbox/  ${mock.sandbox.summary()}\n` : '') +
+    (mock.controlOpen ? `  ${base}/_mock/  request journal (last ${journalSize}) and faults\n` : `  /_mock/ closed on ${values.host} (--control opens it)\n`),
 );
 void mock.warmUp();
 

@@ -4,11 +4,13 @@
  * buffered and flushed together so that logging keeps up with the server under load.
  */
 export interface RequestLog {
-  line(method: string, target: string, status: number, milliseconds: number): void;
+  /** `status` is `reset` for a connection a fault dropped without an answer. */
+  line(method: string, target: string, status: number | 'reset', milliseconds: number): void;
   flush(): void;
 }
 
-const SECRET_NAME = /(token|secret|password|passwd|pwd|api[-_]?key|apikey|auth|signature|credential|session|assertion)/i;
+/** Names (query parameters, headers) that say their value is a secret. */
+export const SECRET_NAME = /(token|secret|password|passwd|pwd|api[-_]?key|apikey|auth|signature|credential|session|assertion)/i;
 
 /** The request target with secret query values replaced by `***`. */
 function redactTarget(target: string): string {
