@@ -13,6 +13,7 @@ import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFou
 import { readPreference } from './http/prefer.js';
 import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
 import { announcesBody, readBody } from './http/read-body.js';
+import { trackUnusedConnections } from './http/connections.js';
 import { violationsHeader } from './http/violations-header.js';
 import { silentLog, type RequestLog } from './http/request-log.js';
 import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
@@ -316,6 +317,7 @@ export function createMockServer(options: MockOptions): MockServer {
   });
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
+  const unused = trackUnusedConnections(server);
 
   return {
     server,
@@ -344,6 +346,7 @@ export function createMockServer(options: MockOptions): MockServer {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        unused.drop();
       }).then(async () => {
         await saved;
         await sandbox?.close();
