@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSpecValidator } from '../../../scripts/lib/schema-validator.js';
+import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import type { Json, JsonObject } from '../../src/catalog/openapi.js';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
@@ -64,8 +64,11 @@ export function yesterday(): string {
 
 /** `check('NaturalPerson', value)`: `null` when valid, else the violations. */
 export function schemaChecker(running: RunningMock, slug: string): (schema: string, value: unknown) => string[] | null {
-  const validator = createSpecValidator(running.provider(slug).doc);
-  return (schema, value) => validator.check({ $ref: `#/components/schemas/${schema}` }, value as Json);
+  const validator = createDocumentValidator(running.provider(slug).doc);
+  return (schema, value) => {
+    const errors = validator.check(`#/components/schemas/${schema}`, value);
+    return errors.length === 0 ? null : errors.map(describeError);
+  };
 }
 
 export interface CreatedPerson {

@@ -75,7 +75,7 @@ function collectExtensions(value: unknown, into: Set<string>): Set<string> {
  * in it is compiled by pointer with {@link schemaRef}.
  */
 export function addDocument(ajv: Ajv2020, id: string, doc: JsonObject): void {
-  for (const keyword of collectExtensions(doc, new Set())) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  for (const keyword of collectExtensions(doc, new Set())) if (!ajv.RULES.keywords[keyword]) ajv.addKeyword(keyword);
   // The document is a container of schemas, not one: no meta-validation (each schema is checked when compiled).
   ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
 }

@@ -43,3 +43,13 @@ describe('the validator factory', () => {
     expect(validator.check({ type: 'object', properties: { page: { $ref: '#/components/schemas/Page' } } }, { page: '2' })).toEqual([]);
   });
 });
+
+describe('addDocument', () => {
+  it('adds several documents sharing x- extensions to one instance', async () => {
+    const { addDocument, createAjv, schemaRef } = await import('@credit-apis/contract-core/validator');
+    const ajv = createAjv();
+    addDocument(ajv, 'urn:test:a', doc({ A: { type: 'string', 'x-generated': true } }));
+    addDocument(ajv, 'urn:test:b', doc({ B: { type: 'string', 'x-generated': true } }));
+    expect(ajv.compile(schemaRef('urn:test:b', '#/components/schemas/B'))('x')).toBe(true);
+  });
+});
