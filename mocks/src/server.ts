@@ -21,7 +21,7 @@ import { createProxy, type ContractReporter, type ProxyRequest } from './prism/p
 import { profileFor } from './providers/index.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
-import { createAjvPair } from './validation/ajv.js';
+import { createAjvPair } from './validation/ajv-pair.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
