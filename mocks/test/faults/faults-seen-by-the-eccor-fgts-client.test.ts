@@ -2,16 +2,11 @@
  * The faults as our own client (`@credit-apis/eccor-fgts` on `@credit-apis/runtime`) sees them: a 503
  * retried to a success, a 429 waited out through UY3's `X-Rate-Limit-Reset`, a reset connection surfacing
  * as `NetworkError` after the retries, a late answer as `TimeoutError`, a cut body as `ResponseParseError` —
- * each checked against the journal. The client is loaded from its source (see
- * sandbox/flow-through-the-eccor-fgts-client.test.ts for why).
+ * each checked against the journal. The client is the package as a partner gets it, imported by name.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, NetworkError, ResponseParseError, TimeoutError, unwrap } from '../../../packages/runtime/src/index.js';
-import { createEccorFgtsClient, type EccorFgtsClient } from '../../../packages/eccor-fgts/src/index.js';
+import { bearer, createEccorFgtsClient, NetworkError, ResponseParseError, TimeoutError, unwrap, type EccorFgtsClient } from '@credit-apis/eccor-fgts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../support/mock.js';
-
-vi.mock('@credit-apis/runtime', () => import('../../../packages/runtime/src/index.js'));
-vi.mock('@credit-apis/runtime/validate', () => import('../../../packages/runtime/src/validate/index.js'));
 
 let running: RunningMock;
 let client: EccorFgtsClient;
