@@ -1,5 +1,5 @@
 /**
- * PACKED-INSTALL TEST (slow: builds four packages, packs five, runs npm and tsc; about 25 s, bounded at 3 min).
+ * PACKED-INSTALL TEST (slow: builds four packages, packs six (with @credit-apis/specs), runs npm and tsc; about 25 s, bounded at 3 min).
  *
  * The only proof that the published artefacts work: the runtime and the four provider packages are built,
  * packed with `pnpm pack` (which rewrites `workspace:^` to a version range), installed with npm into an empty
@@ -29,6 +29,8 @@ import { readBundle, specOperation, startSpecServer } from '../../../runtime/tes
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts'];
+/** The contracts the provider packages depend on (their types): `generated/` is @credit-apis/specs. */
+const SPECS_DIR = join(root, 'generated');
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -149,13 +151,14 @@ describe('packed install: the published packages, installed with npm outside the
       if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
       await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
     }
+    await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), SPECS_DIR);
     const packed = readdirSync(tarballs).sort();
-    expect(packed).toEqual(PACKAGES.map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
+    expect(packed).toEqual([...PACKAGES, 'specs'].map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
 
     await sh(['npm', ['init', '-y']], app);
     await sh(['npm', ['pkg', 'set', 'type=module']], app);
     await sh(['npm', ['install', ...packed.map((file) => join(tarballs, file)), '--prefer-offline', '--no-audit', '--no-fund']], app);
-    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).sort()).toEqual([...PACKAGES].sort());
+    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).sort()).toEqual([...PACKAGES, 'specs'].sort());
 
     writeFileSync(join(app, 'main.ts'), PROGRAM);
     writeFileSync(join(app, 'check.cjs'), CJS_CHECK);
