@@ -34,6 +34,29 @@ const SPECS_DIR = join(root, 'generated');
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * mocks/test/packed-install rebuilds zemo too, in parallel: a lock folder (mkdir is atomic) serialises the
+ * two build-and-pack steps; one left by a killed run is taken over after 5 minutes.
+ */
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  const lock = join(root, 'node_modules', '.packed-install.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
+      if (age > 300_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250)); // no event crosses processes: poll
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** pnpm as this test run was started with it (`npm_execpath`), else the one on PATH. */
 function pnpm(args: string[]): [string, string[]] {
   const execPath = process.env.npm_execpath;
@@ -146,12 +169,14 @@ describe('packed install: the published packages, installed with npm outside the
     mkdirSync(app);
 
     expectRuntimeBuilt();
-    for (const name of PACKAGES) {
-      const dir = join(root, 'packages', name);
-      if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
-      await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
-    }
-    await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), SPECS_DIR);
+    await withBuildLock(async () => {
+      for (const name of PACKAGES) {
+        const dir = join(root, 'packages', name);
+        if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
+        await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
+      }
+      await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), SPECS_DIR);
+    });
     const packed = readdirSync(tarballs).sort();
     expect(packed).toEqual([...PACKAGES, 'specs'].map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
 
