@@ -16,11 +16,11 @@ import type { PreparedResponse } from '../http/prepared-response.js';
 import { createDelivery, type Delivery } from './deliver.js';
 import type { ActiveFault, FaultSpec } from './fault-spec.js';
 import { createFaults, type Faults } from './faults.js';
-import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal, type JournalEntry, type JournalFilter } from './journal.js';
+import { createJournal, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE, type Journal, type JournalEntry, type JournalFilter } from './journal.js';
 import { controlRoutesEnabled } from './policy.js';
 import { controlClosed, createControlRoutes, type ControlRequest } from './routes.js';
 
-export { DEFAULT_JOURNAL_SIZE } from './journal.js';
+export { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from './journal.js';
 export type { JournalEntry, JournalFilter } from './journal.js';
 export { FaultSpecError, MAX_DELAY_MS, type ActiveFault, type FaultEffect, type FaultSpec } from './fault-spec.js';
 export { controlRoutesEnabled, isLoopbackHost } from './policy.js';
@@ -66,7 +66,7 @@ export interface MockControl {
 
 export function createMockControl(options: MockControlOptions): MockControl {
   const size = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
-  if (!Number.isInteger(size) || size < 0) throw new Error(`journalSize must be a whole number of requests (0 keeps none), got ${size}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_JOURNAL_SIZE) throw new Error(`journalSize must be a whole number of requests from 0 (keeps none) to ${MAX_JOURNAL_SIZE}, got ${size}`);
   const journal = createJournal(size, options.now ?? Date.now);
   const faults = createFaults(options.providers);
   const delivery = createDelivery();

@@ -7,6 +7,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { redactHeaders, redactQuery, redactText, redactValue } from './redact.js';
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
+/** A bound on `--journal-size`, so that a typo cannot make the ring hold the heap. */
+export const MAX_JOURNAL_SIZE = 1_000_000;
 
 /** One request as the journal shows it (`GET /_mock/requests`, `mock.requests()`). */
 export interface JournalEntry {
