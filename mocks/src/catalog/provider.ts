@@ -3,12 +3,12 @@
  * request validators (compiled lazily) and every answer precomputed. Shared by every provider; the
  * provider's own file (providers/<slug>.ts) only supplies the shapes a spec cannot express.
  */
-import { listOperations } from '../../../scripts/lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { undocumentedUnauthorized } from '../http/mock-errors.js';
 import { prepare, type AnswerSpec, type PreparedResponse } from '../http/prepared-response.js';
 import type { OperationInfo, ProviderProfile } from '../providers/types.js';
 import { compileScheme, compileSecurity, type SchemeCheck, type SecurityCheck } from '../security/schemes.js';
-import { addDocument, type AjvPair } from '../validation/ajv.js';
+import { addDocument, type AjvPair } from '../validation/ajv-pair.js';
 import { createRequestValidator, type BodyContract, type RequestValidator } from '../validation/request-validator.js';
 import type { Violation } from '../validation/violation.js';
 import { childPointer, followObject, isObject, pointerSegment, type JsonObject } from './openapi.js';

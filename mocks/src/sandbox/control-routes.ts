@@ -2,8 +2,8 @@
  * The sandbox's control routes, under `/_sandbox/` — a prefix no provider can take (catalog/load.ts refuses
  * the slug). They are the mock's own: JSON answers, RFC 9457 problems for errors. A request with a
  * credential (the one the partner calls the API with) sees and acts for that tenant only; without one, the
- * operator sees every tenant. Routes that change state answer a caller beyond loopback only with `--control`
- * (control/policy.ts).
+ * operator sees every tenant. Routes that change state answer only where the mock's control routes are open
+ * (a loopback bind, or `--control`: control/policy.ts, decided by the server); reads always answer.
  *
  *   GET  /_sandbox/                                          what the sandbox runs: storage, webhook URLs,
  *                                                            delivery policy, counts, these routes
@@ -21,7 +21,6 @@
  *                                                            or nothing when only one step is possible
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { controlRoutesEnabled } from '../control/policy.js';
 import type { PreparedResponse } from '../http/prepared-response.js';
 import { json, problem } from './answers.js';
 import type { AdvanceResult, CreditNoteDesk, CreditNoteView } from './eccor-fgts/credit-notes.js';
@@ -37,14 +36,14 @@ export interface ControlRequest {
   /** The request body, when there is one. */
   readonly body: Buffer | undefined;
   readonly headers: IncomingHttpHeaders;
-  readonly remoteAddress: string | undefined;
+  /** The server's control policy (control/policy.ts): whether routes that change state may answer. */
+  readonly controlOpen: boolean;
 }
 
 export type ControlRoutes = (request: ControlRequest) => Promise<PreparedResponse>;
 
 /** What the routes do, each in its own committed transaction (index.ts). */
 export interface ControlContext {
-  readonly control: boolean;
   readonly creditNotes: CreditNoteDesk | undefined;
   /** The global URLs (`--webhook-url`) and the delivery policy, as shown. */
   readonly webhookUrls: readonly string[];
@@ -153,12 +152,12 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
   const methodNotAllowed = (method: string, path: string, allow: string): PreparedResponse =>
     problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox${path}.`, { allow: allow.split(', ') }, { Allow: allow });
   const forbidden = (path: string): PreparedResponse =>
-    problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers callers on loopback, and others only when the mock runs with --control.`);
+    problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`);
 
-  return async ({ method, path, query, body, headers, remoteAddress }) => {
+  return async ({ method, path, query, body, headers, controlOpen }) => {
     const read = method === 'GET' || method === 'HEAD';
     const tenant = credentialTenant(headers) ?? null;
-    const allowed = read || controlRoutesEnabled({ control: context.control, remoteAddress });
+    const allowed = read || controlOpen;
     if (path === '' || path === '/') return read ? json(200, { sandbox: true, ...(await context.describe()), routes: ROUTES }) : methodNotAllowed(method, path, 'GET, HEAD');
     if (path === '/deliveries' || path === '/deliveries/') {
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD');

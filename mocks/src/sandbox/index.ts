@@ -61,8 +61,6 @@ export interface SandboxOptions extends SandboxStorageOptions {
   /** Delivery policy overrides (timeout, attempts, backoff…): webhooks/delivery.ts. */
   readonly delivery?: DeliveryOptions;
   readonly clock?: Clock;
-  /** `--control`: control routes that change state answer callers beyond loopback too. */
-  readonly control?: boolean;
 }
 
 export interface Sandbox {
@@ -141,7 +139,6 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
 
     const policy = (): Record<string, number> => ({ ...(worker?.policy ?? {}) });
     const routes = createControlRoutes({
-      control: options.control === true,
       creditNotes: eccorFgts?.creditNotes,
       webhookUrls: globalUrls,
       get policy() {

@@ -5,9 +5,9 @@
  * first requests rarely do.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from '@credit-apis/contract-core/validator';
 import { bareMediaType, childPointer, isObject, type JsonObject } from '../catalog/openapi.js';
-import { refTo, type AjvPair } from './ajv.js';
+import { refTo, type AjvPair } from './ajv-pair.js';
 import { refineAlternatives } from './alternatives.js';
 import { fromAjvErrors, type Violation } from './violation.js';
 

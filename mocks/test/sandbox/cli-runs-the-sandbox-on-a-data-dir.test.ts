@@ -24,18 +24,18 @@ describe('pnpm start --sandbox', () => {
     try {
       const first = await start('--sandbox', '--data-dir', folder, '--webhook-url', receiver.url, '--webhook-timeout', '2000', '--webhook-attempts', '2');
       expect(first.output()).toMatch(new RegExp(`/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with data dir ${folder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`));
-      const index = (await (await fetch(`${first.base}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
+      const index = (await (await fetch(`${first.url}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
       expect(index.deliveryPolicy).toMatchObject({ timeoutMs: 2000, maxAttempts: 2 });
 
       const spec = JSON.parse(readFileSync(join(cwd, '..', 'generated', 'eccor-fgts', 'openapi.json'), 'utf8')) as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } } }> };
       const personBody = spec.paths['/v1/NaturalPerson']?.post.requestBody.content['application/json'].examples.pixAndTransfer?.value;
-      const personId = (await (await fetch(`${first.base}/eccor-fgts/v1/NaturalPerson`, json(personBody))).json()) as string;
-      const person = (await (await fetch(`${first.base}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as { bankAccounts: { id: string }[] };
+      const personId = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson`, json(personBody))).json()) as string;
+      const person = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as { bankAccounts: { id: string }[] };
       const noteBody = structuredClone(spec.paths['/v1/CreditNote']?.post.requestBody.content['application/json'].examples.creditNote?.value) as Record<string, unknown> & { amortization: Record<string, unknown> };
       Object.assign(noteBody, { personId, beneficiaryId: personId, bankAccountId: person.bankAccounts[0]?.id });
       noteBody.amortization.startDate = new Date(Date.now() + 2 * 86_400_000).toISOString();
-      const noteId = (await (await fetch(`${first.base}/eccor-fgts/v1/CreditNote`, json(noteBody))).json()) as string;
-      expect((await fetch(`${first.base}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, { method: 'POST', headers: { authorization: SAMPLE_BEARER } })).status).toBe(200);
+      const noteId = (await (await fetch(`${first.url}/eccor-fgts/v1/CreditNote`, json(noteBody))).json()) as string;
+      expect((await fetch(`${first.url}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, { method: 'POST', headers: { authorization: SAMPLE_BEARER } })).status).toBe(200);
       await eventually(() => receiver.received.length === 3, 10_000, 'three notifications');
 
       first.child.kill('SIGTERM');
@@ -44,9 +44,9 @@ describe('pnpm start --sandbox', () => {
       const second = await start('--sandbox', '--data-dir', folder);
       expect(second.output()).toContain('(1 person, 1 credit note, 0 INSS operations)');
       expect(second.output()).toContain('no webhook URL');
-      const again = await fetch(`${second.base}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } });
+      const again = await fetch(`${second.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } });
       expect(again.status).toBe(200);
-      const note = (await (await fetch(`${second.base}/_sandbox/eccor-fgts/credit-notes/${noteId}`)).json()) as { status: number };
+      const note = (await (await fetch(`${second.url}/_sandbox/eccor-fgts/credit-notes/${noteId}`)).json()) as { status: number };
       expect(note.status).toBe(2);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);

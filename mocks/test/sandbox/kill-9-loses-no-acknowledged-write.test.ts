@@ -73,13 +73,13 @@ interface NoteView {
 
 /** Every acknowledged write is there; every note's changes and its outbox rows match one to one. */
 async function verify(running: Started, acknowledged: Acknowledged): Promise<NoteView[]> {
-  const persons = await get<{ data: { id: string }[] }>(running.base, '/eccor-fgts/v1/NaturalPerson?__size=1000');
+  const persons = await get<{ data: { id: string }[] }>(running.url, '/eccor-fgts/v1/NaturalPerson?__size=1000');
   const stored = new Set(persons.data.map((person) => person.id));
   expect([...acknowledged.persons].filter((id) => !stored.has(id))).toEqual([]);
-  const { creditNotes } = await get<{ creditNotes: NoteView[] }>(running.base, '/_sandbox/eccor-fgts/credit-notes');
+  const { creditNotes } = await get<{ creditNotes: NoteView[] }>(running.url, '/_sandbox/eccor-fgts/credit-notes');
   const byId = new Map(creditNotes.map((note) => [note.id, note]));
   expect([...acknowledged.submitted].filter((id) => byId.get(id)?.status !== 2)).toEqual([]);
-  const { deliveries } = await get<{ deliveries: { subject: string; webhook: string }[] }>(running.base, '/_sandbox/deliveries?limit=100000');
+  const { deliveries } = await get<{ deliveries: { subject: string; webhook: string }[] }>(running.url, '/_sandbox/deliveries?limit=100000');
   for (const note of creditNotes) {
     const changes = note.history.filter((change) => change.from !== null).map((change) => change.webhook);
     expect(deliveries.filter((delivery) => delivery.subject === note.id).map((delivery) => delivery.webhook), note.id).toEqual(changes);
@@ -110,7 +110,7 @@ describe('kill -9 under load on a data dir', () => {
             running.child.kill('SIGKILL');
             resolve();
           };
-          loops = Array.from({ length: LOOPS }, () => load(running.base, acknowledged, () => stopped, onAck));
+          loops = Array.from({ length: LOOPS }, () => load(running.url, acknowledged, () => stopped, onAck));
         });
         await killed;
         await Promise.all(loops);
@@ -122,7 +122,7 @@ describe('kill -9 under load on a data dir', () => {
         expect(acknowledged.submitted.size).toBeGreaterThan(KILLS);
         // Everything recorded reaches the receiver, pending deliveries of the killed runs included.
         const expected = new Set(notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((_, i) => `${note.id} ${i}`)));
-        await eventually(async () => (await get<{ endpoints: { undelivered: number }[] }>(last.base, '/_sandbox/deliveries?limit=1')).endpoints.every((endpoint) => endpoint.undelivered === 0), 20_000, 'every delivery delivered');
+        await eventually(async () => (await get<{ endpoints: { undelivered: number }[] }>(last.url, '/_sandbox/deliveries?limit=1')).endpoints.every((endpoint) => endpoint.undelivered === 0), 20_000, 'every delivery delivered');
         const received = new Set(hook.received.map((request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`));
         const recorded = new Set(notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((change) => `${note.id} ${(change as unknown as { to: number }).to}`)));
         expect(recorded.size).toBe(expected.size);

@@ -1,10 +1,10 @@
 /**
  * `POST /_sandbox/deliveries/{id}/redeliver` sends a notification again (a new delivery, linked to the
- * first); control routes that change state answer a caller beyond loopback only with `--control`.
+ * first); sandbox control routes that change state answer only where the mock's control routes are open
+ * (control/policy.ts decides: a loopback bind, or `--control`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlRoutesEnabled } from '../../src/control/policy.js';
-import { sandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
 import type { RunningMock } from '../support/mock.js';
 import { call, control, createCreditNote, eventually, startReceiver, startSandbox, type Receiver } from './support.js';
 
@@ -39,30 +39,25 @@ describe('redelivery', () => {
   });
 });
 
-describe('control routes beyond loopback', () => {
-  it('are allowed on loopback, and elsewhere only with --control', () => {
-    expect(controlRoutesEnabled({ control: false, remoteAddress: '127.0.0.1' })).toBe(true);
-    expect(controlRoutesEnabled({ control: false, remoteAddress: '::ffff:127.0.0.1' })).toBe(true);
-    expect(controlRoutesEnabled({ control: false, remoteAddress: '::1' })).toBe(true);
-    expect(controlRoutesEnabled({ control: false, remoteAddress: '192.0.2.7' })).toBe(false);
-    expect(controlRoutesEnabled({ control: false, remoteAddress: undefined })).toBe(false);
-    expect(controlRoutesEnabled({ control: true, remoteAddress: '192.0.2.7' })).toBe(true);
+describe('control routes where the mock\'s control routes are closed', () => {
+  it('refuse a state change, and still answer reads', async () => {
+    const routes = (running.mock.sandbox as Sandbox).routes;
+    const as = (method: string, path: string, controlOpen: boolean) => routes({ method, path, query: undefined, body: Buffer.from('{"urls": []}'), headers: { authorization: 'Bearer x' }, controlOpen });
+    expect((await as('POST', '/deliveries/dlv_000001/redeliver', false)).status).toBe(403);
+    expect((await as('PUT', '/webhooks', false)).status).toBe(403);
+    expect((await as('POST', '/eccor-fgts/credit-notes/x/advance', false)).status).toBe(403);
+    expect((await as('GET', '/deliveries', false)).status).toBe(200);
+    expect((await as('PUT', '/webhooks', true)).status).toBe(200);
   });
 
-  it('refuse a state change from another address without --control, and still answer reads', async () => {
-    const routes = (running.mock.sandbox as Sandbox).routes;
-    const from = (method: string, path: string, remoteAddress: string) => routes({ method, path, query: undefined, body: Buffer.from('{"urls": []}'), headers: { authorization: 'Bearer x' }, remoteAddress });
-    expect((await from('POST', '/deliveries/dlv_000001/redeliver', '192.0.2.7')).status).toBe(403);
-    expect((await from('PUT', '/webhooks', '192.0.2.7')).status).toBe(403);
-    expect((await from('POST', '/eccor-fgts/credit-notes/x/advance', '192.0.2.7')).status).toBe(403);
-    expect((await from('GET', '/deliveries', '192.0.2.7')).status).toBe(200);
-    expect((await from('PUT', '/webhooks', '127.0.0.1')).status).toBe(200);
-    const open = sandbox({ control: true })(running.providers);
+  it('answer 403 over HTTP when the mock closes its control routes (control: false)', async () => {
+    const closed = await startSandbox({}, { control: false });
     try {
-      await open.ready;
-      expect((await open.routes({ method: 'PUT', path: '/webhooks', query: undefined, body: Buffer.from('{"urls": []}'), headers: { authorization: 'Bearer x' }, remoteAddress: '192.0.2.7' })).status).toBe(200);
+      expect(closed.mock.controlOpen).toBe(false);
+      expect((await control(closed, 'PUT', '/webhooks', { urls: [] }, { authorization: 'Bearer x' })).json).toMatchObject({ status: 403, title: 'Control Routes Disabled' });
+      expect((await control(closed, 'GET', '/deliveries')).status).toBe(200);
     } finally {
-      await open.close();
+      await closed.close();
     }
   });
 });

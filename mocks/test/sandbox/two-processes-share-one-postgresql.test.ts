@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** A `RunningMock`-shaped handle on a child process, for `call()` (which only needs its URL). */
-const remote = (started: Started, like: RunningMock): RunningMock => ({ ...like, url: started.base });
+const remote = (started: Started, like: RunningMock): RunningMock => ({ ...like, url: started.url });
 
 async function createAndSubmit(on: RunningMock, examples: RunningMock): Promise<string> {
   const personId = (await call(on, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(examples, 'eccor-fgts', 'createNaturalPerson'))).json as string;

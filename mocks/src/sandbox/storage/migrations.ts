@@ -79,8 +79,12 @@ export const MIGRATIONS: readonly Migration[] = [
         lease_until double precision,
         redelivery_of bigint
       );
-      CREATE INDEX deliveries_unsettled ON deliveries (url, subject, seq) WHERE state <> 'delivered';
+      -- A URL's undelivered rows in order (claims stop at their LIMIT); an earlier one of the same subject;
+      -- the next due try and the next lease end (one index probe each, however long the backlog).
+      CREATE INDEX deliveries_unsettled ON deliveries (url, seq) WHERE state <> 'delivered';
       CREATE INDEX deliveries_by_subject ON deliveries (subject, seq);
+      CREATE INDEX deliveries_next_try ON deliveries (next_attempt_at) WHERE state IN ('pending', 'retrying');
+      CREATE INDEX deliveries_leases ON deliveries (lease_until) WHERE state = 'sending';
 
       CREATE TABLE delivery_attempts (
         delivery bigint NOT NULL REFERENCES deliveries (seq),

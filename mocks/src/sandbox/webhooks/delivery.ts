@@ -188,6 +188,13 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
           WHERE url = $1`,
         [claimed.url, error, policy.maxAttempts, at, policy.maxBackoffMs],
       );
+      // A paused URL's deliveries are due at its next probe, not before: the worker sleeps until then.
+      await tx.query(
+        `UPDATE deliveries d SET next_attempt_at = greatest(d.next_attempt_at, e.next_probe_at)
+           FROM webhook_endpoints e
+          WHERE e.url = $1 AND e.paused_at IS NOT NULL AND d.url = e.url AND d.state IN ('pending', 'retrying')`,
+        [claimed.url],
+      );
     });
   }
 
@@ -238,45 +245,58 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
         else inFlightByUrl.set(claimed.url, left);
         sends.delete(done);
         notify();
-        wake();
+        soon();
       });
     sends.add(done);
   }
 
-  async function round(): Promise<void> {
+  /** Claims and launches what is due; returns how many. */
+  async function round(): Promise<number> {
     await started;
+    let claimedCount = 0;
     const at = now();
-    const urls = await db.query<{ url: string }>(`SELECT DISTINCT d.url FROM deliveries d WHERE d.state <> 'delivered' AND ${DUE}`, [at]);
+    // URLs with a due delivery: one index probe per URL, not a scan of the backlog.
+    const urls = await db.query<{ url: string }>(
+      `SELECT e.url FROM webhook_endpoints e WHERE EXISTS (SELECT 1 FROM deliveries d WHERE d.url = e.url AND d.state <> 'delivered' AND ${DUE})`,
+      [at],
+    );
     for (const { url } of urls) {
-      if (closed) return;
+      if (closed) return claimedCount;
       const free = Math.min(policy.perUrlConcurrency - (inFlightByUrl.get(url) ?? 0), policy.concurrency - inFlight);
       if (free <= 0) continue;
-      for (const claimed of await claim(url, free, at)) launch(claimed);
+      for (const claimed of await claim(url, free, at)) {
+        launch(claimed);
+        claimedCount++;
+      }
     }
+    return claimedCount;
   }
 
   /** When to look again: the next due retry, probe or lease end (a shared database: at least every pollMs). */
-  async function nextLook(): Promise<number | undefined> {
+  async function nextLook(claimedAny: boolean): Promise<number | undefined> {
+    // Both minimums are index probes (deliveries_next_try, deliveries_leases). A lease of this process's own
+    // ends after its request's timeout: its completion wakes the worker before that.
     const [row] = await db.query<{ due: number | null }>(
-      `SELECT min(CASE WHEN d.state = 'sending' THEN d.lease_until WHEN e.paused_at IS NOT NULL THEN greatest(d.next_attempt_at, e.next_probe_at) ELSE d.next_attempt_at END) AS due
-         FROM deliveries d LEFT JOIN webhook_endpoints e ON e.url = d.url
-        WHERE d.state <> 'delivered' AND NOT (d.state = 'sending' AND d.lease_owner = $1)`,
-      [owner],
+      `SELECT least((SELECT min(next_attempt_at) FROM deliveries WHERE state IN ('pending', 'retrying')),
+                    (SELECT min(lease_until) FROM deliveries WHERE state = 'sending')) AS due`,
     );
     const due = row?.due ?? null;
-    const wait = due === null ? undefined : Math.max(20, due - now());
+    // Due rows that nothing could claim wait behind an earlier one of their subject (or a full URL): a
+    // completion wakes the worker for those, so it only looks again now and then.
+    const wait = due === null ? undefined : Math.max(claimedAny ? 20 : Math.max(20, policy.backoffMs / 2), due - now());
     if (!db.exclusive) return Math.min(wait ?? policy.pollMs, policy.pollMs);
     return wait === undefined ? undefined : Math.min(wait, 2 ** 31 - 1);
   }
 
   async function pump(): Promise<void> {
     try {
+      let claimedAny = false;
       do {
         again = false;
-        await round();
+        if ((await round()) > 0) claimedAny = true;
       } while (again && !closed);
       if (closed) return;
-      const wait = await nextLook();
+      const wait = await nextLook(claimedAny);
       if (closed || wait === undefined) return;
       clearTimeout(timer);
       timer = setTimeout(wake, wait);
@@ -303,6 +323,16 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
     pumping = pump();
   }
 
+  // Completions come in bursts: one look after a few of them claims their freed slots in one transaction.
+  let soonTimer: NodeJS.Timeout | undefined;
+  function soon(): void {
+    if (soonTimer || closed) return;
+    soonTimer = setTimeout(() => {
+      soonTimer = undefined;
+      wake();
+    }, 5);
+  }
+
   wake();
 
   return {
@@ -312,7 +342,8 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
     async idle() {
       for (;;) {
         if (closed) return;
-        if ((await undeliveredCount(db)) === 0) return;
+        // While anything is in flight or being claimed the answer is no: count only when it may be yes.
+        if (inFlight === 0 && !pumping && (await undeliveredCount(db)) === 0) return;
         await new Promise<void>((resolve) => {
           listeners.push(resolve);
           // Another process's progress wakes nobody here: look again now and then.
@@ -324,6 +355,7 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
       if (closed) return;
       closed = true;
       clearTimeout(timer);
+      clearTimeout(soonTimer);
       for (const controller of controllers) controller.abort();
       await Promise.allSettled([...sends, pumping]);
       started = Promise.resolve();

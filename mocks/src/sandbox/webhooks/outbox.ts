@@ -85,13 +85,19 @@ export interface Notification {
   readonly payload: unknown;
 }
 
-/** Records one delivery per URL in the caller's transaction; returns their ids. */
+/**
+ * Records one delivery per URL in the caller's transaction; returns their ids. The URL gets its row in
+ * `webhook_endpoints` (the worker's list of URLs to look at); a delivery to a paused URL is due at its next probe.
+ */
 export async function enqueue(tx: Sql, urls: readonly string[], notification: Notification, now: number): Promise<string[]> {
   const ids: string[] = [];
   for (const url of urls) {
+    await tx.query('INSERT INTO webhook_endpoints (url) VALUES ($1) ON CONFLICT DO NOTHING', [url]);
     const [row] = await tx.query<{ seq: number }>(
       `INSERT INTO deliveries (tenant, provider, webhook, subject, url, payload, created_at, state, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6::json, $7, 'pending', $7) RETURNING seq::float8 AS seq`,
+       VALUES ($1, $2, $3, $4, $5, $6::json, $7, 'pending',
+               greatest($7, COALESCE((SELECT next_probe_at FROM webhook_endpoints WHERE url = $5 AND paused_at IS NOT NULL), $7)))
+       RETURNING seq::float8 AS seq`,
       [notification.tenant, notification.provider, notification.webhook, notification.subject, url, jsonText(notification.payload), now],
     );
     ids.push(deliveryId((row as { seq: number }).seq));
@@ -105,7 +111,9 @@ export async function redeliver(tx: Sql, id: string, tenant: string | null, now:
   if (seq === undefined) return undefined;
   const [row] = await tx.query<{ seq: number }>(
     `INSERT INTO deliveries (tenant, provider, webhook, subject, url, payload, created_at, state, next_attempt_at, redelivery_of)
-     SELECT tenant, provider, webhook, subject, url, payload, $3, 'pending', $3, seq FROM deliveries WHERE seq = $1 AND ($2::text IS NULL OR tenant = $2)
+     SELECT d.tenant, d.provider, d.webhook, d.subject, d.url, d.payload, $3, 'pending', greatest($3, COALESCE(e.next_probe_at, $3)), d.seq
+       FROM deliveries d LEFT JOIN webhook_endpoints e ON e.url = d.url AND e.paused_at IS NOT NULL
+      WHERE d.seq = $1 AND ($2::text IS NULL OR d.tenant = $2)
      RETURNING seq::float8 AS seq`,
     [seq, tenant, now],
   );
