@@ -4,16 +4,18 @@
  * A folder another live process holds is refused, naming it; `--state-file` is refused, naming `--data-dir`
  * and the import.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandbox, StateFileError, StorageError } from '../../src/sandbox/index.js';
 import { MIGRATIONS } from '../../src/sandbox/storage/migrations.js';
-import type { RunningMock } from '../support/mock.js';
+import { specData } from '../../src/sandbox/spec-data.js';
+import { generatedDir, type RunningMock } from '../support/mock.js';
 import { call, control, createCreditNote, createPerson, requestExample, startSandbox } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-'));
+const inssExample = specData('nossa-fintech-inss', JSON.parse(readFileSync(join(generatedDir, 'nossa-fintech-inss', 'openapi.json'), 'utf8'))).requestExample('createOperation');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a restart with --data-dir', () => {
@@ -84,5 +86,22 @@ describe('storage the sandbox cannot use', () => {
     await expect(startSandbox({ dataDir: file })).rejects.toThrow(/--data-dir .*plain\.txt: cannot be used as a folder/);
     await expect(startSandbox({ dataDir: join(dir, 'x'), databaseUrl: 'postgres://127.0.0.1:1/x' })).rejects.toThrow(/give one/);
     await expect(startSandbox({ databaseUrl: 'mysql://127.0.0.1/x' })).rejects.toThrow(/--database-url takes postgres:/);
+  });
+});
+
+describe('startMockServer({ sandbox })', () => {
+  it('takes { dataDir } and refuses { stateFile }, naming the import', async () => {
+    const { startMockServer, MockServerOptionsError } = await import('../../src/start.js');
+    const folder = join(dir, 'started');
+    const mock = await startMockServer({ specsDir: generatedDir, sandbox: { dataDir: folder } });
+    try {
+      expect(mock.sandboxSummary).toContain(`data dir ${folder}`);
+      const created = await fetch(`${mock.url}/nossa-fintech-inss/inss/v1/operation`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify(inssExample) });
+      expect(created.status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+    await expect(startMockServer({ specsDir: generatedDir, sandbox: { stateFile: 'old.json' } })).rejects.toThrow(MockServerOptionsError);
+    await expect(startMockServer({ specsDir: generatedDir, sandbox: { stateFile: 'old.json' } })).rejects.toThrow(/import-state old\.json --data-dir/);
   });
 });
