@@ -53,7 +53,7 @@ describe('pnpm start --sandbox', () => {
     } finally {
       await receiver.close();
     }
-  });
+  }, 120_000);
 
   it('refuses --state-file, naming --data-dir and the import, and sandbox flags without --sandbox', async () => {
     const cases: [string[], RegExp][] = [
@@ -69,5 +69,5 @@ describe('pnpm start --sandbox', () => {
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(message);
     }
-  });
+  }, 120_000);
 });

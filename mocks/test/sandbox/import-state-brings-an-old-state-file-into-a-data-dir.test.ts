@@ -67,7 +67,8 @@ describe('import-state', () => {
     } finally {
       await running.close();
     }
-  });
+    // Three processes and two new databases: slow on a busy machine.
+  }, 120_000);
 
   it('refuses a file that is not a state file, and a call without a place to import to', async () => {
     const notState = join(dir, 'package.json');

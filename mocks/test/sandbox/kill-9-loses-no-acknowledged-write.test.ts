@@ -135,5 +135,5 @@ describe('kill -9 under load on a data dir', () => {
     } finally {
       await hook.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

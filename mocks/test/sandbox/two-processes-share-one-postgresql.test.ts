@@ -86,6 +86,8 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
 
     await eventually(() => hook.received.length === 4, 20_000, 'the other process finishing the deliveries');
     expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([1, 1, 8, 2]);
+    // The receiver has the last request; its outcome is recorded right after.
+    await local.mock.sandbox?.deliveries().idle();
     const after = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { state: string; attempts: unknown[] }[] };
     expect(after.deliveries.map((delivery) => [delivery.state, delivery.attempts.length])).toEqual([
       ['delivered', 1],
