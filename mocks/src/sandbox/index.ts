@@ -90,7 +90,8 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
     let db: Database | undefined;
     let worker: DeliveryWorker | undefined;
     let banner = '';
-    let notified = false;
+    /** The transactions that wrote notifications: the worker is woken when one of them has committed. */
+    const notifying = new WeakSet<Sql>();
     const table = new Map<string, ReadonlyMap<string, OperationHandler>>();
 
     const ready = (async () => {
@@ -108,16 +109,17 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
     };
     async function run<T>(tenant: string | null, work: (scope: Scope) => Promise<T>): Promise<T> {
       await ready;
-      const result = await opened().transaction((tx) => work({ tx, tenant }));
+      let used: Sql | undefined;
+      const result = await opened().transaction((tx) => {
+        used = tx;
+        return work({ tx, tenant });
+      });
       // Notifications were committed with the change: the worker sends them now.
-      if (notified) {
-        notified = false;
-        worker?.wake();
-      }
+      if (used && notifying.has(used)) worker?.wake();
       return result;
     }
     const notify = async (tx: Sql, tenant: string, provider: string, subject: string, webhook: string, payload: unknown): Promise<string[]> => {
-      notified = true;
+      notifying.add(tx);
       return enqueue(tx, await urlsFor(tx, tenant, globalUrls), { tenant, provider, webhook, subject, payload }, clock());
     };
 
