@@ -1,5 +1,6 @@
 /**
- * The shape of the sandbox's state, which is also the state file's format (version 1):
+ * The shapes of the sandbox's records (as the database keeps them, in `json` columns: storage/records.ts),
+ * and the format of the old `--state-file` (version 1), which `import-state` reads (import-state.ts):
  *
  *   { "format": "credit-apis-sandbox", "version": 1,
  *     "eccorFgts": { "persons": { "<id>": { "record": <NaturalPerson as GET answers it>,
@@ -11,8 +12,8 @@
  *                           "operations": { "<debt_key>": { "operation": <Operation>, "histories": [<OperationHistory>] } },
  *                           "relatedParties": { "<CPF>": "<related_party_key>" } } }
  *
- * Records are kept as the API returns them, so the file reads like the answers. Webhook deliveries are not
- * part of it: they belong to the run (see webhooks/delivery.ts).
+ * Records are kept as the API returns them, so the database and the old file read like the answers. The old
+ * file had no webhook deliveries and no tenants.
  */
 import type { components as EccorComponents } from '@credit-apis/specs/eccor-fgts/types';
 import type { components as InssComponents } from '@credit-apis/specs/nossa-fintech-inss/types';
