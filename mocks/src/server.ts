@@ -25,6 +25,7 @@ import { createAjvPair } from './validation/ajv-pair.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
+import { isLoopbackHost } from './control/policy.js';
 import type { TakenFault } from './control/faults.js';
 import type { Outcome } from './control/deliver.js';
 
@@ -247,11 +248,12 @@ export function createMockServer(options: MockOptions): MockServer {
   }
 
   async function serveSandbox(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {
+    if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, res, corsHeaders);
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    const answer = await (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined, headers: req.headers, controlOpen: control.open });
+    const answer = await (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined, headers: req.headers, controlOpen: control.open, loopback: boundToLoopback });
     send(req, res, started, answer, corsHeaders);
   }
 
@@ -319,6 +321,7 @@ export function createMockServer(options: MockOptions): MockServer {
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
   const unused = trackUnusedConnections(server);
+  let boundToLoopback = false;
 
   return {
     server,
@@ -330,6 +333,7 @@ export function createMockServer(options: MockOptions): MockServer {
     },
     async listen(port, host) {
       control.bind(host);
+      boundToLoopback = isLoopbackHost(host);
       // The sandbox's database is open and migrated before the first request (its errors are start-up errors).
       await sandbox?.ready;
       return new Promise((resolve, reject) => {
@@ -342,6 +346,8 @@ export function createMockServer(options: MockOptions): MockServer {
     },
     close() {
       control.close();
+      // An open event stream would keep server.close() waiting.
+      sandbox?.events.closeAll();
       log.flush();
       // Every answer is sent after its commit: the sandbox's database closes once the last request is answered.
       return new Promise<void>((resolve) => {

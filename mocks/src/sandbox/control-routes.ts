@@ -25,6 +25,7 @@ import type { PreparedResponse } from '../http/prepared-response.js';
 import { json, problem } from './answers.js';
 import type { AdvanceResult, CreditNoteDesk, CreditNoteView } from './eccor-fgts/credit-notes.js';
 import type { Scope } from './storage/records.js';
+import { consoleRoute, type ConsoleContext } from './console/routes.js';
 import { credentialTenant } from './tenants.js';
 import type { DeliveryRecord, EndpointHealth } from './webhooks/outbox.js';
 
@@ -38,6 +39,12 @@ export interface ControlRequest {
   readonly headers: IncomingHttpHeaders;
   /** The server's control policy (control/policy.ts): whether routes that change state may answer. */
   readonly controlOpen: boolean;
+  /**
+   * Whether the server is bound to loopback: only then may a request without a credential see every tenant
+   * (the operator) or name one with `?tenant=` (the console's picker). Beyond, a tenant's records are shown
+   * to its credential only. Absent: loopback (the routes called in process).
+   */
+  readonly loopback?: boolean;
 }
 
 export type ControlRoutes = (request: ControlRequest) => Promise<PreparedResponse>;
@@ -55,6 +62,8 @@ export interface ControlContext {
   redeliver(tenant: string | null, id: string): Promise<string | undefined>;
   tenantUrls(tenant: string): Promise<string[]>;
   setTenantUrls(tenant: string, urls: readonly string[]): Promise<void>;
+  /** The console's reads and holds (console/routes.ts). */
+  readonly console: ConsoleContext;
 }
 
 export const ROUTES = [
@@ -66,6 +75,12 @@ export const ROUTES = [
   'GET /_sandbox/eccor-fgts/credit-notes',
   'GET /_sandbox/eccor-fgts/credit-notes/{id}',
   'POST /_sandbox/eccor-fgts/credit-notes/{id}/advance  {"to": 12 | "SignatureValidation"} or {"step": "signatureValidation"}',
+  'GET /_sandbox/tenants  (the tenants seen so far; loopback bind only)',
+  'GET /_sandbox/overview  (one tenant\'s records, timelines, deliveries, URLs)',
+  'POST /_sandbox/webhooks/pause  {"url": "https://…"}',
+  'POST /_sandbox/webhooks/resume  {"url": "https://…"}',
+  'GET /_sandbox/events  (server-sent events: a change was committed)',
+  'GET /_sandbox/  with Accept: text/html  (the console page)',
 ] as const;
 
 const CREDIT_NOTE = /^\/eccor-fgts\/credit-notes\/([^/]+)(\/advance)?\/?$/;
@@ -154,10 +169,19 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
   const forbidden = (path: string): PreparedResponse =>
     problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`);
 
-  return async ({ method, path, query, body, headers, controlOpen }) => {
+  return async ({ method, path, query, body, headers, controlOpen, loopback = true }) => {
     const read = method === 'GET' || method === 'HEAD';
-    const tenant = credentialTenant(headers) ?? null;
+    const credential = credentialTenant(headers);
+    // On loopback the console names the tenant it shows (`?tenant=`); beyond, only a credential does.
+    const picked = loopback ? query?.get('tenant') || undefined : undefined;
+    const tenant = credential ?? picked ?? null;
     const allowed = read || controlOpen;
+    const served = await consoleRoute({ method, path, body, accept: headers.accept, tenant, loopback, controlOpen }, context.console);
+    if (served) return served;
+    // The operator's view (every tenant's records) is the machine's own: beyond loopback a read names its tenant.
+    if (!loopback && tenant === null && path !== '' && path !== '/') {
+      return problem(401, 'Credential Required', "Beyond a loopback bind the sandbox shows a tenant's records only to its credential: send the Authorization header the API is called with.");
+    }
     if (path === '' || path === '/') return read ? json(200, { sandbox: true, ...(await context.describe()), routes: ROUTES }) : methodNotAllowed(method, path, 'GET, HEAD');
     if (path === '/deliveries' || path === '/deliveries/') {
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD');

@@ -14,12 +14,16 @@
  *   webhooks/delivery.ts      sending them: claims with leases, per-URL slots, backoff, pause, attempts
  *   sandbox-handler.ts        the handler in front of the static answer (one transaction per request)
  *   control-routes.ts         /_sandbox/…
+ *   console/                  the console page at /_sandbox/ (a browser's), its reads, holds and live events
+ *   webhooks/holds.ts         a tenant pausing delivery to one of its URLs by hand
  *   import-state.ts           `import-state <file> --data-dir <dir>`: an old state file into a database
  */
 import type { Provider } from '../catalog/provider.js';
 import type { AnswerSpec } from '../http/prepared-response.js';
 import type { AnswerHandler } from '../pipeline/handlers.js';
 import { systemClock, type Clock } from './clock.js';
+import { createEventHub, type EventHub, type EventHubOptions } from './console/events.js';
+import { seenTenants, tenantOverview } from './console/overview.js';
 import { createControlRoutes, type ControlRoutes } from './control-routes.js';
 import { createEccorFgtsSandbox, type EccorFgtsSandbox, type OperationHandler } from './eccor-fgts/index.js';
 import { createInssDesk } from './inss.js';
@@ -29,6 +33,7 @@ import type { CreateOperationRequest } from './state.js';
 import { openStorage, type Database, type Sql } from './storage/open.js';
 import { countRecords, type Scope, type TenantScope } from './storage/records.js';
 import { createDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './webhooks/delivery.js';
+import { applyHolds, holdUrl, releaseUrl } from './webhooks/holds.js';
 import { enqueue, listDeliveries, listEndpoints, redeliver, setTenantUrls, tenantUrls, urlsFor } from './webhooks/outbox.js';
 
 export { StorageError } from './storage/database.js';
@@ -61,6 +66,8 @@ export interface SandboxOptions extends SandboxStorageOptions {
   /** Delivery policy overrides (timeout, attempts, backoff…): webhooks/delivery.ts. */
   readonly delivery?: DeliveryOptions;
   readonly clock?: Clock;
+  /** The console's event streams: how many at most, heartbeat, coalescing (console/events.ts). */
+  readonly events?: EventHubOptions;
 }
 
 export interface Sandbox {
@@ -72,6 +79,8 @@ export interface Sandbox {
   database(): Database;
   deliveries(): DeliveryWorker;
   readonly eccorFgts: EccorFgtsSandbox | undefined;
+  /** `GET /_sandbox/events`: served by the server (it streams); told of every commit. */
+  readonly events: EventHub;
   /** One line for the start-up banner (after `ready`). */
   summary(): string;
   /** Stops the deliveries (in-flight ones given back to the outbox) and closes the database. */
@@ -93,10 +102,11 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
     /** The transactions that wrote notifications: the worker is woken when one of them has committed. */
     const notifying = new WeakSet<Sql>();
     const table = new Map<string, ReadonlyMap<string, OperationHandler>>();
+    const events = createEventHub(options.events);
 
     const ready = (async () => {
       db = await openStorage(options);
-      worker = createDeliveryWorker(db, { now: clock, ...options.delivery });
+      worker = createDeliveryWorker(db, { now: clock, ...options.delivery, onAttempt: () => events.changed() });
       const counts = await countRecords(db);
       banner = db.kind === 'memory' ? 'state in memory' : `${db.kind === 'data-dir' ? 'data dir' : 'database'} ${db.where} (${count(counts.persons, 'person')}, ${count(counts.creditNotes, 'credit note')}, ${count(counts.inssOperations, 'INSS operation')})`;
     })();
@@ -116,11 +126,14 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       });
       // Notifications were committed with the change: the worker sends them now.
       if (used && notifying.has(used)) worker?.wake();
+      events.changed();
       return result;
     }
     const notify = async (tx: Sql, tenant: string, provider: string, subject: string, webhook: string, payload: unknown): Promise<string[]> => {
       notifying.add(tx);
-      return enqueue(tx, await urlsFor(tx, tenant, globalUrls), { tenant, provider, webhook, subject, payload }, clock());
+      const ids = await enqueue(tx, await urlsFor(tx, tenant, globalUrls), { tenant, provider, webhook, subject, payload }, clock());
+      await applyHolds(tx, ids);
+      return ids;
     };
 
     const eccor = providers.find((provider) => provider.slug === 'eccor-fgts');
@@ -154,12 +167,31 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       run,
       deliveries: (tenant, subject, limit) => run(null, async ({ tx }) => ({ deliveries: await listDeliveries(tx, { tenant, subject, limit }), endpoints: await listEndpoints(tx) })),
       async redeliver(tenant, id) {
-        const created = await run(null, ({ tx }) => redeliver(tx, id, tenant, clock()));
+        const created = await run(null, async ({ tx }) => {
+          const again = await redeliver(tx, id, tenant, clock());
+          if (again) await applyHolds(tx, [again]);
+          return again;
+        });
         if (created) worker?.wake();
         return created;
       },
       tenantUrls: (tenant) => run(null, ({ tx }) => tenantUrls(tx, tenant)),
       setTenantUrls: (tenant, urls) => run(null, ({ tx }) => setTenantUrls(tx, tenant, urls)),
+      console: {
+        tenants: () => run(null, ({ tx }) => seenTenants(tx)),
+        overview: (tenant) => run(null, ({ tx }) => tenantOverview(tx, tenant, globalUrls, eccorFgts?.creditNotes, eccorFgts?.machine)),
+        async hold(tenant, url, held) {
+          const outcome = await run(null, async ({ tx }) => {
+            const known = (await urlsFor(tx, tenant, globalUrls)).includes(url) || (await tx.query('SELECT 1 FROM delivery_holds WHERE tenant = $1 AND url = $2', [tenant, url])).length > 0;
+            if (!known) return 'not-its-url' as const;
+            if (held) await holdUrl(tx, tenant, url, clock());
+            else await releaseUrl(tx, tenant, url, clock());
+            return 'ok' as const;
+          });
+          if (!held) worker?.wake();
+          return outcome;
+        },
+      },
     });
 
     let closing: Promise<void> | undefined;
@@ -173,12 +205,14 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
         return worker;
       },
       eccorFgts,
+      events,
       summary() {
         const hooks = globalUrls.length === 0 ? 'no webhook URL (--webhook-url)' : `webhooks to ${globalUrls.map((url) => url.replace(/\?.*$/, '?…')).join(', ')}`;
         return `sandbox: ${[...table.keys()].join(', ')} with ${banner}; ${hooks}`;
       },
       close() {
         closing ??= (async () => {
+          events.closeAll();
           await ready.catch(() => {});
           await worker?.close();
           await db?.close();

@@ -106,6 +106,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'delivery holds (the console pauses one tenant\'s URL)',
+    sql: `
+      -- A tenant's URL paused by hand (the console, POST /_sandbox/webhooks/pause): its deliveries wait in
+      -- state 'held', never tried, until it is resumed. Unlike the automatic pause of webhook_endpoints (after
+      -- failures, with probes), it is one tenant's: another tenant sending to the same URL is not held.
+      CREATE TABLE delivery_holds (
+        tenant text NOT NULL,
+        url text NOT NULL,
+        held_at double precision NOT NULL,
+        PRIMARY KEY (tenant, url)
+      );
+    `,
+  },
 ];
 
 /** Changes when a migration is added: the memory template (storage/pglite.ts) is keyed by it. */

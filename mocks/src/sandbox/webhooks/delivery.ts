@@ -43,6 +43,8 @@ export interface DeliveryOptions {
   readonly random?: () => number;
   /** For tests: the delivery clock (ms since the epoch). */
   readonly now?: () => number;
+  /** An attempt's outcome was committed (the console's live updates). */
+  readonly onAttempt?: () => void;
   /** A database error of the background loop (logged; the loop goes on). */
   readonly onError?: (error: Error) => void;
 }
@@ -231,6 +233,7 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
     // An attempt cut short by close() says nothing about the receiver: its lease is given back instead.
     if (closed) return;
     await record(claimed, startedAt, Math.round(performance.now() - began), status, error);
+    options.onAttempt?.();
   }
 
   function launch(claimed: Claimed): void {

@@ -6,7 +6,8 @@
  */
 import { jsonText, type Sql } from '../storage/database.js';
 
-export type DeliveryState = 'pending' | 'sending' | 'retrying' | 'paused' | 'delivered';
+/** `held`: its tenant paused the URL by hand (holds.ts); `paused`: the URL failed too often (delivery.ts). */
+export type DeliveryState = 'pending' | 'sending' | 'retrying' | 'paused' | 'held' | 'delivered';
 
 export interface Attempt {
   /** 1 for the first attempt. */
@@ -171,7 +172,7 @@ export async function listDeliveries(tx: Sql, filter: ListFilter): Promise<Deliv
       attempts: attempts.map((attempt) => ({ ...attempt, startedAt: iso(attempt.startedAt) as string })),
       lastStatus: row.last_status,
       lastError: row.last_error,
-      nextAttemptAt: row.state === 'delivered' ? null : iso(row.next_attempt_at),
+      nextAttemptAt: row.state === 'delivered' || row.state === 'held' ? null : iso(row.next_attempt_at),
       settledAt: iso(row.settled_at),
       redeliveryOf: row.redelivery_of === null ? null : deliveryId(row.redelivery_of),
     };
