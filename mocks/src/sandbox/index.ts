@@ -89,6 +89,8 @@ export interface Sandbox {
 
 export type SandboxFactory = (providers: readonly Provider[]) => Sandbox;
 
+const WRITE = /^\s*(?:INSERT|UPDATE|DELETE)\b/i;
+
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function sandbox(options: SandboxOptions = {}): SandboxFactory {
@@ -120,13 +122,25 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
     async function run<T>(tenant: string | null, work: (scope: Scope) => Promise<T>): Promise<T> {
       await ready;
       let used: Sql | undefined;
+      let wrote = false;
       const result = await opened().transaction((tx) => {
-        used = tx;
-        return work({ tx, tenant });
+        // Watched for writes: only a committed change is worth a console event (a read is not: the console's own reads would loop).
+        const watched: Sql = {
+          query<R>(text: string, params?: readonly unknown[]) {
+            if (WRITE.test(text)) wrote = true;
+            return tx.query<R>(text, params);
+          },
+          exec(text: string) {
+            wrote = true;
+            return tx.exec(text);
+          },
+        };
+        used = watched;
+        return work({ tx: watched, tenant });
       });
       // Notifications were committed with the change: the worker sends them now.
       if (used && notifying.has(used)) worker?.wake();
-      events.changed();
+      if (wrote) events.changed();
       return result;
     }
     const notify = async (tx: Sql, tenant: string, provider: string, subject: string, webhook: string, payload: unknown): Promise<string[]> => {

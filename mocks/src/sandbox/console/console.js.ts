@@ -148,7 +148,8 @@ export const CONSOLE_JS = String.raw`'use strict';
   function render() {
     var focused = document.activeElement && document.activeElement.id;
     var view = $('view');
-    view.replaceChildren(
+    view.replaceChildren();
+    append(view, [
       h('h2', null, 'Tenant ', h('code', { text: data.tenant })),
       urlsSection(),
       h('h2', { text: 'ECCOR FGTS persons' }),
@@ -157,7 +158,7 @@ export const CONSOLE_JS = String.raw`'use strict';
       h('h2', { text: 'ECCOR FGTS credit notes' }),
       data.creditNotes.length === 0 ? h('p', { class: 'muted', text: 'None yet.' }) : data.creditNotes.slice().reverse().map(noteCard),
       inssSection(),
-      data.otherDeliveries.length ? [h('h2', { text: 'Other notifications' }), deliveriesTable(data.otherDeliveries)] : null);
+      data.otherDeliveries.length ? [h('h2', { text: 'Other notifications' }), deliveriesTable(data.otherDeliveries)] : null]);
     if (focused && $(focused)) $(focused).focus();
   }
 
