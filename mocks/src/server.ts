@@ -236,7 +236,7 @@ export function createMockServer(options: MockOptions): MockServer {
 
   async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
     const method = req.method ?? 'GET';
-    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir)), corsHeaders);
+    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined), corsHeaders);
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
       if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);

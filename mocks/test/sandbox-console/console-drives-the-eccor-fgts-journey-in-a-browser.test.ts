@@ -67,7 +67,7 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     await page.getByText('live', { exact: true }).waitFor();
 
     // Every control has a label.
-    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select')].filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id));
+    const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select')).filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id));
     expect(unlabelled).toEqual([]);
 
     // The partner's credentials, pasted; its receiver URL added from the page.
