@@ -88,6 +88,8 @@ async function deliveries(engine: string, storage: SandboxStorageOptions): Promi
   const db = await openStorage(storage);
   try {
     const payload = jsonText(spec.webhookExamples()[0]?.example ?? {});
+    // What enqueue() does for each notification, in bulk: the URL's row, then the deliveries.
+    await db.query('INSERT INTO webhook_endpoints (url) VALUES ($1) ON CONFLICT DO NOTHING', [url]);
     await db.query(
       `INSERT INTO deliveries (tenant, provider, webhook, subject, url, payload, created_at, state, next_attempt_at)
        SELECT $1, 'eccor-fgts', 'liquidation', 'note-' || n, $2, $3::json, $4, 'pending', $4 FROM generate_series(1, $5) AS n`,
