@@ -84,8 +84,10 @@ export interface RequestModel {
   readonly auth: Auth;
   /** Documented 2xx statuses (all documented statuses when there is none): what a test accepts. */
   readonly successStatuses: readonly number[];
+  /** The same as the contract writes them (`200`, `2XX`), to show. */
+  readonly successKeys: readonly string[];
   readonly examples: readonly ResponseExample[];
-  /** Per success status with a JSON body. */
+  /** Per success status key (`200`, `2XX`) with a JSON body. */
   readonly schemas: Readonly<Record<string, ShallowSchema>>;
 }
 
@@ -325,12 +327,30 @@ function responseHeaders(doc: JsonObject, response: JsonObject): [string, string
   });
 }
 
-function documentedStatuses(operation: JsonObject): { key: string; status: number }[] {
+interface DocumentedStatus {
+  /** The key under `responses`: `200`, or a range such as `2XX`. */
+  readonly key: string;
+  /** The status a saved answer shows: the code, or the first of its range. */
+  readonly status: number;
+  /** Every code the key covers. */
+  readonly codes: readonly number[];
+}
+
+/** The documented statuses, ranges (`2XX`) included; `default` names no status and is left out. */
+function documentedStatuses(operation: JsonObject): DocumentedStatus[] {
   const responses = isObject(operation.responses) ? operation.responses : {};
   return Object.keys(responses)
-    .filter((key) => /^\d{3}$/.test(key))
-    .map((key) => ({ key, status: Number(key) }))
+    .flatMap((key): DocumentedStatus[] => {
+      if (/^\d{3}$/.test(key)) return [{ key, status: Number(key), codes: [Number(key)] }];
+      if (!/^[1-5]XX$/i.test(key)) return [];
+      const first = Number(key.charAt(0)) * 100;
+      return [{ key, status: first, codes: Array.from({ length: 100 }, (_, index) => first + index) }];
+    })
     .sort((a, b) => a.status - b.status);
+}
+
+function isSuccess(status: DocumentedStatus): boolean {
+  return status.status >= 200 && status.status < 300;
 }
 
 function readExamples(doc: JsonObject, operation: JsonObject): ResponseExample[] {
@@ -386,22 +406,23 @@ function shallowSchema(doc: JsonObject, raw: Json | undefined): ShallowSchema | 
   return { type, required, properties };
 }
 
-function readSchemas(doc: JsonObject, operation: JsonObject, statuses: readonly number[]): Record<string, ShallowSchema> {
+function readSchemas(doc: JsonObject, operation: JsonObject, statuses: readonly DocumentedStatus[]): Record<string, ShallowSchema> {
   const responses = isObject(operation.responses) ? operation.responses : {};
   const schemas: Record<string, ShallowSchema> = {};
-  for (const status of statuses) {
-    const response = deref(doc, responses[String(status)]);
+  for (const { key } of statuses) {
+    const response = deref(doc, responses[key]);
     const content = isObject(response) && isObject(response.content) ? response.content : {};
     const json = Object.entries(content).find(([mediaType]) => isJson(mediaType))?.[1];
     const schema = isObject(json) ? shallowSchema(doc, json.schema) : undefined;
-    if (schema) schemas[String(status)] = schema;
+    if (schema) schemas[key] = schema;
   }
   return schemas;
 }
 
-function successStatuses(operation: JsonObject): number[] {
-  const all = documentedStatuses(operation).map(({ status }) => status);
-  const success = all.filter((status) => status >= 200 && status < 300);
+/** The statuses a request may get and still have answered as documented: the 2xx ones, else all of them. */
+function successStatuses(operation: JsonObject): DocumentedStatus[] {
+  const all = documentedStatuses(operation);
+  const success = all.filter(isSuccess);
   return success.length > 0 ? success : all;
 }
 
@@ -432,7 +453,8 @@ function readRequest(doc: JsonObject, ref: OperationRef, flows: readonly OAuth2F
     headers: readParameters(doc, ref, 'header'),
     body,
     auth: readAuth(doc, ref, flows),
-    successStatuses: statuses,
+    successStatuses: [...new Set(statuses.flatMap((status) => status.codes))].sort((a, b) => a - b),
+    successKeys: statuses.map((status) => status.key),
     examples: readExamples(doc, ref.operation),
     schemas: readSchemas(doc, ref.operation, statuses),
   };
