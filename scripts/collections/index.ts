@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent 
 import { dirname, join, relative, sep } from 'node:path';
 import type { JsonObject } from '../lib/openapi-walk.js';
 import { brunoFiles } from './bruno.js';
-import { readCollectionModel } from './model.js';
+import { readCollectionModel } from './read.js';
 import { postmanCollection, postmanEnvironment } from './postman.js';
 
 export interface GeneratedFile {

@@ -4,7 +4,8 @@
  * credentials and checks it describes, and a contract it cannot express fails with a typed error.
  */
 import { describe, expect, it } from 'vitest';
-import { CollectionModelError, readCollectionModel } from '../../collections/model.js';
+import { CollectionModelError } from '../../collections/model.js';
+import { readCollectionModel } from '../../collections/read.js';
 import type { JsonObject } from '../../lib/openapi-walk.js';
 
 function contract(overrides: JsonObject = {}): JsonObject {
