@@ -19,10 +19,10 @@ export interface GeneratedFile {
 }
 
 /** Folders that belong to the collections whole: a file in them that is not generated is stale. */
-export const COLLECTION_DIRS = ['bruno'] as const;
+const COLLECTION_DIRS = ['bruno'] as const;
 
 /** Files at the top of generated/<slug>/ that belong to the collections. */
-export function isCollectionFile(name: string): boolean {
+function isCollectionFile(name: string): boolean {
   return name === 'postman_collection.json' || /^postman_environment\..+\.json$/.test(name);
 }
 

@@ -7,7 +7,7 @@ import { POSTMAN, testScript } from './checks.js';
 import type { Auth, Body, CollectionModel, Environment, RequestModel } from './model.js';
 import { postmanTokenScript } from './token-script.js';
 
-export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
 type PostmanValue = string | number | boolean | null | PostmanValue[] | { [key: string]: PostmanValue };
 type PostmanObject = { [key: string]: PostmanValue };
