@@ -8,6 +8,7 @@
 import { stringifyCollection, stringifyEnvironment, stringifyFolder, stringifyRequest } from '@usebruno/filestore';
 import { BRUNO, testScript } from './checks.js';
 import type { Auth, Body, CollectionModel, Environment, OAuth2Flow, RequestModel } from './model.js';
+import { asciiId } from './read-values.js';
 
 export interface BrunoFile {
   /** Relative to the collection folder. */
@@ -133,9 +134,9 @@ function environmentFile(environment: Environment): string {
   );
 }
 
-/** Folder names are tags: keep them readable, drop what a file system refuses. */
+/** A tag as a folder name without spaces or accents (`Natural Persons` → `natural-persons`); Bruno shows folder.bru's name. */
 function folderDir(name: string): string {
-  return name.replace(/[/\\:*?"<>|]/g, '-');
+  return asciiId(name) || 'operations';
 }
 
 export function brunoFiles(model: CollectionModel): BrunoFile[] {

@@ -52,10 +52,18 @@ export function listCollectionFiles(generatedDir: string): string[] {
   return [...top, ...nested].sort();
 }
 
-/** Writes the files and deletes the collection files a previous run left that this one no longer makes. */
+/** Removes the folders left empty under `dir` (a renamed tag's old folder), `dir` itself included. */
+function pruneEmptyDirs(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) pruneEmptyDirs(join(dir, entry.name));
+  if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+}
+
+/** Writes the files and deletes the collection files (and folders) a previous run left that this one no longer makes. */
 export function writeCollections(generatedDir: string, files: readonly GeneratedFile[]): void {
   const wanted = new Set(files.map((file) => file.path));
   for (const stale of listCollectionFiles(generatedDir).filter((path) => !wanted.has(path))) rmSync(join(generatedDir, stale));
+  for (const dir of COLLECTION_DIRS) pruneEmptyDirs(join(generatedDir, dir));
   for (const file of files) {
     const target = join(generatedDir, file.path);
     mkdirSync(dirname(target), { recursive: true });
