@@ -41,7 +41,11 @@ function runBruno(slug: string): Promise<BrunoReport> {
   const dir = join(workDir, slug);
   cpSync(join(generatedDir, slug, 'bruno'), dir, { recursive: true });
   const environment = join(dir, 'environments', 'mock.bru');
-  writeFileSync(environment, readFileSync(environment, 'utf8').replaceAll(MOCK_ORIGIN, running.url));
+  const pointed = readFileSync(environment, 'utf8').replaceAll(MOCK_ORIGIN, running.url);
+  // Nothing but this machine's mock may be called: a URL elsewhere in the environment stops the run before it starts.
+  const elsewhere = (pointed.match(/https?:\/\/[^\s/]+/gi) ?? []).filter((origin) => origin !== running.url);
+  if (elsewhere.length > 0) throw new Error(`the mock environment of ${slug} points elsewhere: ${elsewhere.join(', ')}`);
+  writeFileSync(environment, pointed);
   const report = join(workDir, `${slug}.json`);
   return new Promise((resolve, reject) => {
     // Asynchronous: the mock answers in this process while bru runs.

@@ -30,7 +30,11 @@ function readJson<T>(path: string): T {
 
 function mockEnvironment(slug: string): PostmanEnvironment {
   const environment = readJson<PostmanEnvironment>(join(generatedDir, slug, 'postman_environment.mock.json'));
-  return { ...environment, values: environment.values.map((entry) => ({ ...entry, value: entry.value.replace(MOCK_ORIGIN, running.url) })) };
+  const values = environment.values.map((entry) => ({ ...entry, value: entry.value.replace(MOCK_ORIGIN, running.url) }));
+  // Nothing but this machine's mock may be called: a URL elsewhere in the environment stops the run before it starts.
+  const elsewhere = values.filter((entry) => /^https?:/i.test(entry.value) && !entry.value.startsWith(running.url));
+  if (elsewhere.length > 0) throw new Error(`the mock environment of ${slug} points elsewhere: ${elsewhere.map((entry) => entry.key).join(', ')}`);
+  return { ...environment, values };
 }
 
 function runCollection(slug: string): Promise<NewmanRunSummary> {
