@@ -148,6 +148,21 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     await page.getByRole('button', { name: `Remove ${receiver.url}` }).click();
     await page.getByText('No URL: notifications are recorded, not sent.').waitFor();
 
+    // Another tenant, by its token: an INSS operation with its history, and none of the partner's notes.
+    const inssToken = 'inss-partner-token';
+    const created = await send(`${running.url}/nossa-fintech-inss/inss/v1/operation`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inssToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(requestExample(running, 'nossa-fintech-inss', 'createOperation')),
+    });
+    expect(created.status, created.text).toBe(200);
+    const debtKey = (created.json as { debt_key: string }).debt_key;
+    await page.getByLabel('Bearer token').fill(inssToken);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.getByRole('list', { name: `History of ${debtKey}` }).getByRole('listitem').first().waitFor();
+    expect(await page.getByRole('heading', { name: `Credit note ${noteId}` }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-console-inss.png'), fullPage: true });
+
     expect(browser.consoleErrors).toEqual([]);
     expect(browser.offMachine).toEqual([]);
   });

@@ -122,8 +122,8 @@ export const CONSOLE_JS = String.raw`'use strict';
         h('td', { text: u.source === 'sandbox' ? 'every tenant (--webhook-url)' : 'this tenant' }),
         h('td', { text: state + (health && health.undelivered ? ' · ' + health.undelivered + ' undelivered' : '') }),
         h('td', null,
-          h('button', { type: 'button', 'aria-label': (u.held ? 'Resume delivery to ' : 'Pause delivery to ') + u.url, onclick: function () { act(u.held ? 'Resume' : 'Pause', 'POST', '/webhooks/' + (u.held ? 'resume' : 'pause'), { url: u.url }); } }, u.held ? 'Resume delivery' : 'Pause delivery'),
-          u.source === 'tenant' ? h('button', { type: 'button', 'aria-label': 'Remove ' + u.url, onclick: function () { act('Remove URL', 'PUT', '/webhooks', { urls: own.filter(function (x) { return x !== u.url; }) }); } }, 'Remove') : null));
+          h('button', { type: 'button', id: 'hold-' + u.url, 'aria-label': (u.held ? 'Resume delivery to ' : 'Pause delivery to ') + u.url, onclick: function () { act(u.held ? 'Resume' : 'Pause', 'POST', '/webhooks/' + (u.held ? 'resume' : 'pause'), { url: u.url }); } }, u.held ? 'Resume delivery' : 'Pause delivery'),
+          u.source === 'tenant' ? h('button', { type: 'button', id: 'remove-' + u.url, 'aria-label': 'Remove ' + u.url, onclick: function () { act('Remove URL', 'PUT', '/webhooks', { urls: own.filter(function (x) { return x !== u.url; }) }); } }, 'Remove') : null));
     });
     var input = h('input', { id: 'new-url', type: 'url', required: true, placeholder: 'http://127.0.0.1:8080/hooks' });
     var form = h('form', { id: 'add-url' }, h('label', { for: 'new-url', text: 'New webhook URL' }), ' ', input, ' ', h('button', { type: 'submit', class: 'primary' }, 'Add URL'));
@@ -139,9 +139,9 @@ export const CONSOLE_JS = String.raw`'use strict';
     return [h('h2', { text: 'INSS operations' }), data.inssOperations.length === 0 ? h('p', { class: 'muted', text: 'None yet.' }) : data.inssOperations.map(function (entry) {
       var op = entry.operation || {};
       return h('article', { class: 'note' }, h('h3', null, 'Operation ', h('code', { text: String(op.debt_key) })),
-        h('p', { class: 'muted', text: [op.contract_number, op.status, op.amount].filter(function (x) { return x !== undefined && x !== null; }).join(' · ') }),
+        h('p', { class: 'muted', text: [op.nom_cliente, op.cod_cpf_cliente, op.num_contrato && 'contrato ' + op.num_contrato, op.dsc_produto, op.dsc_situacao_emprestimo].filter(Boolean).join(' · ') }),
         h('ol', { class: 'timeline', 'aria-label': 'History of ' + op.debt_key }, (entry.histories || []).map(function (hist) {
-          return h('li', null, h('strong', { text: String(hist.status || hist.description || hist.id) }), ' ', h('span', { class: 'muted', text: String(hist.created_at || hist.date || '') }));
+          return h('li', null, h('strong', { text: String(hist.status) }), ' ', h('span', { text: hist.description || '' }), ' ', h('span', { class: 'muted', text: String(hist.event_datetime || '') }));
         })));
     })];
   }
