@@ -5,7 +5,7 @@
  * that a busy neighbour weighs on both alike; the ratio is the median of the per-round ratios. Prints
  * req/s, p50, p99; asserts nothing. BENCH_ROUNDS (6) and BENCH_SECONDS per round (2) change the length.
  */
-import autocannon from 'autocannon';
+import autocannon, { type AutocannonResult as Result } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,7 @@ async function launch(journalSize: number): Promise<{ url: string; child: ChildP
   });
 }
 
-function drive(url: string): Promise<autocannon.Result> {
+function drive(url: string): Promise<Result> {
   return autocannon({
     url,
     connections: 50,
@@ -49,8 +49,8 @@ function drive(url: string): Promise<autocannon.Result> {
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const targets = [
-  { label: 'journal on (--journal-size 1000)', ...(await launch(1000)), rounds: [] as autocannon.Result[] },
-  { label: 'journal off (--journal-size 0)', ...(await launch(0)), rounds: [] as autocannon.Result[] },
+  { label: 'journal on (--journal-size 1000)', ...(await launch(1000)), rounds: [] as Result[] },
+  { label: 'journal off (--journal-size 0)', ...(await launch(0)), rounds: [] as Result[] },
 ];
 try {
   for (const target of targets) await drive(target.url); // warm-up: validators compiled, JIT settled
