@@ -54,8 +54,8 @@ function embeddedDefinition(html: string): JsonObject {
 }
 
 describe('pnpm docs output', () => {
-  it('is one flat folder: index.html and <slug>.html per provider, nothing else', () => {
-    const expected = ['index.html', ...listProviders().map((provider) => `${provider.slug}.html`)].sort();
+  it('is one flat folder: index.html, testing.html and <slug>.html per provider, nothing else', () => {
+    const expected = ['index.html', 'testing.html', ...listProviders().map((provider) => `${provider.slug}.html`)].sort();
     expect(readdirSync(outDir).sort()).toEqual(expected);
   });
 
