@@ -11,6 +11,7 @@ import { answerHeaderNames, compileProvider, type Operation, type Provider } fro
 import { createCorsPolicy } from './http/cors.js';
 import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFound, originNotAllowed, payloadTooLarge, sandboxNotEnabled } from './http/mock-errors.js';
 import { readPreference } from './http/prefer.js';
+import { redactAnswer } from './http/redact-answer.js';
 import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
 import { announcesBody, readBody } from './http/read-body.js';
 import { violationsHeader } from './http/violations-header.js';
@@ -194,7 +195,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    send(req, res, started, (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
+    send(req, res, started, redactAnswer((sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined })), corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
