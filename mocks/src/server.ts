@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
 import { answerHeaderNames, compileProvider, type Operation, type Provider } from './catalog/provider.js';
 import { createCorsPolicy } from './http/cors.js';
+import { DEFAULT_LIMITS, guardConnections, serverOptions, type ServerLimits } from './http/connection-guard.js';
+import { foreignHost } from './http/host-check.js';
 import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFound, originNotAllowed, payloadTooLarge, sandboxNotEnabled } from './http/mock-errors.js';
 import { readPreference } from './http/prefer.js';
 import { redactAnswer } from './http/redact-answer.js';
@@ -42,6 +44,8 @@ export interface MockOptions {
   readonly handlers: readonly AnswerHandler[];
   /** `--sandbox`: built from the providers; its stateful handler goes first and it answers `/_sandbox/`. */
   readonly sandbox?: SandboxFactory | undefined;
+  /** Request/header timeouts and the connection cap (http/connection-guard.ts). */
+  readonly limits?: ServerLimits | undefined;
 }
 
 export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
@@ -239,7 +243,10 @@ export function createMockServer(options: MockOptions): MockServer {
   // A bug must cost one answer, never the server.
   const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
     send(req, res, performance.now(), internalError(error instanceof Error ? error.message : String(error)), NO_HEADERS);
-  const server = createHttpServer((req, res) => {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const server = createHttpServer(serverOptions(limits), (req, res) => {
+    const misdirected = foreignHost(req, server);
+    if (misdirected) return send(req, res, performance.now(), misdirected, NO_HEADERS);
     try {
       const pending = handle(req, res);
       if (pending) pending.catch((error: unknown) => failed(req, res, error));
@@ -249,6 +256,7 @@ export function createMockServer(options: MockOptions): MockServer {
   });
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
+  guardConnections(server, limits);
 
   return {
     server,
