@@ -18,6 +18,7 @@ import { silentLog, type RequestLog } from './http/request-log.js';
 import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
 import { createProxy, type ContractReporter, type ProxyRequest } from './prism/proxy.js';
 import { profileFor } from './providers/index.js';
+import { createContractFiles, isContractPath } from './site/contracts.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
 import { createAjvPair } from './validation/ajv.js';
@@ -83,6 +84,7 @@ export function createMockServer(options: MockOptions): MockServer {
   const sandbox = options.sandbox?.(providers);
   const handlers: readonly AnswerHandler[] = [...(sandbox ? [sandbox.handler] : []), ...options.handlers, dynamicHandler, staticAnswer];
   const { log, bodyLimit } = options;
+  const contracts = createContractFiles(options.generatedDir);
 
   const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
 
@@ -218,6 +220,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (forward) return proxyRequest(req, res, started, corsHeaders, forward, rest, search);
 
     const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
+    if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD')) return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
     if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders);
 
     if (method === 'OPTIONS') {
