@@ -21,6 +21,7 @@ import { profileFor } from './providers/index.js';
 import { createContractFiles, isContractPath } from './site/contracts.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
+import { landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
@@ -181,7 +182,10 @@ export function createMockServer(options: MockOptions): MockServer {
 
   async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
     const method = req.method ?? 'GET';
-    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir)), corsHeaders);
+    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) {
+      const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir));
+      return send(req, res, started, page, corsHeaders);
+    }
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
       if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
