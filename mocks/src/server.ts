@@ -21,7 +21,7 @@ import { profileFor } from './providers/index.js';
 import { createContractFiles, isContractPath } from './site/contracts.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
-import { landingPage, wantsHtml } from './site/landing-page.js';
+import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
@@ -186,6 +186,7 @@ export function createMockServer(options: MockOptions): MockServer {
       const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir));
       return send(req, res, started, page, corsHeaders);
     }
+    if (fullPath === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, favicon(), corsHeaders);
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
       if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);

@@ -65,6 +65,13 @@ function providerSection(origin: string, provider: Provider): string {
   ].join('\n');
 }
 
+const ICON_SVG = Buffer.from(decodeURIComponent(ICON.slice('data:image/svg+xml,'.length)));
+
+/** `/favicon.ico`, for the pages that declare no icon (the JSON index, the docs): the same icon, no 404. */
+export function favicon(): PreparedResponse {
+  return { status: 200, headers: ['content-type', 'image/svg+xml', 'content-length', String(ICON_SVG.length), 'cache-control', 'max-age=86400', 'x-content-type-options', 'nosniff'], body: ICON_SVG };
+}
+
 export function landingPage(input: LandingPageInput): PreparedResponse {
   const links = [
     ...(input.docs ? ['<a href="/docs/">Reference docs</a>'] : []),

@@ -80,8 +80,12 @@ describe.skipIf(!run)(`the landing page in Chromium${run ? '' : ` (SKIPPED: ${mi
         expect(await page.locator(`a[href="${href}"]`).count(), href).toBe(1);
         expect((await page.request.get(`${mock.url}${href}`)).status(), href).toBe(200);
       }
-      // A page that loads nothing: no favicon request (the icon is inline), no script, no stylesheet.
+      // A page that loads nothing: its icon is inline (no /favicon.ico 404 in a browser's console), no
+      // script, no stylesheet; /favicon.ico itself answers, for the pages that declare no icon.
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
       expect(requested).toEqual([`${mock.url}/`]);
+      const icon = await page.request.get(`${mock.url}/favicon.ico`);
+      expect([icon.status(), icon.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
       expect(consoleErrors).toEqual([]);
       expect(offMachine).toEqual([]);
     } finally {
