@@ -7,7 +7,7 @@ import { runCli, startCli, type Started } from '@credit-apis/test-kit/cli';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 function start(...args: string[]): Promise<Started> {
   return startCli(['--import', 'tsx', cli, '--port', '0', ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
@@ -44,7 +44,7 @@ describe('the CLI', () => {
     for (const args of [['--nope'], ['--proxy', 'nobody=http://127.0.0.1:9'], ['--port', 'x']]) {
       const { code, stderr } = await runCli(['--import', 'tsx', cli, ...args]);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: pnpm start');
+      expect(stderr).toContain('Usage: credit-apis-mock');
     }
   });
 });
