@@ -512,6 +512,7 @@ export interface components {
              */
             access_token: string;
             /**
+             * Format: int32
              * @description Lifetime of the access token, in seconds (3600 in the document).
              * @example 3600
              */
@@ -570,9 +571,15 @@ export interface components {
              *     (R$ 45,70 = 4570) for a fixed value. The document shows `0.01` (1 %), hence `type: number`.
              */
             amount: number;
-            /** @description Commission type, a numeric code (`1` in the document; see the schema description). */
+            /**
+             * Format: int32
+             * @description Commission type, a numeric code (`1` in the document; see the schema description).
+             */
             type: number;
-            /** @description Base value of a percentage commission, a numeric code (`0` in the document; see the schema description). */
+            /**
+             * Format: int32
+             * @description Base value of a percentage commission, a numeric code (`0` in the document; see the schema description).
+             */
             baseValue: number;
         };
         /**
@@ -592,7 +599,10 @@ export interface components {
             /** @description Product category (e.g. `FGTS`). */
             categoryName: string;
             templateDoc: components["schemas"]["ProductTemplateDocument"];
-            /** @description Product code (a sequential number). */
+            /**
+             * Format: int32
+             * @description Product code (a sequential number).
+             */
             code: number;
             /**
              * @description Amortization type of the product (`FGTS` in the document; the requests send `fgts`). Not enumerated
@@ -601,7 +611,10 @@ export interface components {
             amortizationType: string;
             /** @description Display name of the amortization type. */
             amortizationTypeDisplay: string;
-            /** @description View type, a numeric code the document does not explain (`0`). */
+            /**
+             * Format: int32
+             * @description View type, a numeric code the document does not explain (`0`).
+             */
             viewType: number;
             /** @description Default fund (fundo) of the product. Only `null` in the document; its type is not revealed. */
             defaultFundId: unknown;
@@ -617,7 +630,10 @@ export interface components {
             signatureValidation: string;
             /** @description Whether the flow has a signature-validation step (status 12, Validação de Assinaturas). */
             signatureValidationStep: boolean;
-            /** @description Id of the default credit-analysis group. */
+            /**
+             * Format: int32
+             * @description Id of the default credit-analysis group.
+             */
             defaultCreditAnalysisGroup: number;
             /** @description Whether credit approval is automatic. */
             automaticCreditApproval: boolean;
@@ -627,9 +643,15 @@ export interface components {
             minimumInterestRate: number;
             /** @description Maximum interest rate (taxa de juros máxima), a fraction (0.0204 = 2.04 %). */
             maximumInterestRate: number;
-            /** @description Minimum principal amount (valor principal mínimo), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Minimum principal amount (valor principal mínimo), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             minimumPrincipalAmount: number;
-            /** @description Maximum principal amount (valor principal máximo), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Maximum principal amount (valor principal máximo), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             maximumPrincipalAmount: number;
             /** @description COSIF (accounting plan) bank account. Only `null` in the document; its type is not revealed. */
             cosifBankAccount: unknown;
@@ -645,6 +667,7 @@ export interface components {
             /** @description Whether the partner's own fund may be used. */
             allowOwnFund: boolean;
             /**
+             * Format: int64
              * @description Maximum operation value without a digital signature, integer cents (R$ 45,70 = 4570); `50000000` =
              *     R$ 500.000,00.
              */
@@ -655,11 +678,17 @@ export interface components {
             draftGeneration: boolean;
             /** @description Whether signatures are collected on a signature portal. */
             useSignaturePortal: boolean;
-            /** @description Signature type, a numeric code the document does not explain (`2`). */
+            /**
+             * Format: int32
+             * @description Signature type, a numeric code the document does not explain (`2`).
+             */
             signatureType: number;
             /** @description Whether the compliance analysis runs automatically. */
             automaticComplianceAnalysisExecution: boolean;
-            /** @description Id of the default compliance-analysis group. */
+            /**
+             * Format: int32
+             * @description Id of the default compliance-analysis group.
+             */
             defaultComplianceAnalysisGroup: number;
             /** @description Whether compliance approval is automatic. */
             automaticComplianceApproval: boolean;
@@ -671,7 +700,10 @@ export interface components {
             allowFinanceTaxExemption: boolean;
             /** @description Debit bank account. Only `null` in the document; its type is not revealed. */
             debitBankAccount: unknown;
-            /** @description Signature-portal provider, a numeric code the document does not explain (`1`). */
+            /**
+             * Format: int32
+             * @description Signature-portal provider, a numeric code the document does not explain (`1`).
+             */
             signaturePortalProvider: number;
             /** @description Whether the product uses collateral (garantia). */
             useCollateral: boolean;
@@ -685,35 +717,66 @@ export interface components {
             maximumAbsAmortizationPeriods: unknown;
             /** @description Maximum absolute number of interest periods. Only `null` in the document; its type is not revealed. */
             maximumAbsInterestPeriods: unknown;
-            /** @description Maximum number of amortization periods (for FGTS, years anticipated); `10` in the document. */
+            /**
+             * Format: int32
+             * @description Maximum number of amortization periods (for FGTS, years anticipated); `10` in the document.
+             */
             maximumAmortizationPeriods: number;
-            /** @description Minimum number of amortization periods; `3` in the document. */
+            /**
+             * Format: int32
+             * @description Minimum number of amortization periods; `3` in the document.
+             */
             minimumAmortizationPeriods: number;
-            /** @description Minimum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Minimum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570).
+             */
             minimumEmissionCostInCents: number;
-            /** @description Maximum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Maximum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570).
+             */
             maximumEmissionCostInCents: number;
             /**
+             * Format: int32
              * @description Time to send the operation to signatures. An integer the document does not explain (`600`); read
              *     together with the `2359` of the time limits, it looks like a time of day as `HHmm` (06:00), not a
              *     money value. Not confirmed.
              */
             timeToSendToSignatures: number;
-            /** @description Time limit to sign; an integer the document does not explain (`2359`, read as the time of day 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to sign; an integer the document does not explain (`2359`, read as the time of day 23:59, `HHmm`).
+             */
             timeLimitToSign: number;
-            /** @description Time limit to submit for approval; an integer the document does not explain (`2359`, read as 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to submit for approval; an integer the document does not explain (`2359`, read as 23:59, `HHmm`).
+             */
             timeLimitToSubmitApproval: number;
-            /** @description Time limit to approve; an integer the document does not explain (`2359`, read as 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to approve; an integer the document does not explain (`2359`, read as 23:59, `HHmm`).
+             */
             timeLimitToApprove: number;
-            /** @description Maximum value liquidated automatically, integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Maximum value liquidated automatically, integer cents (R$ 45,70 = 4570).
+             */
             maximumAutomaticLiquidationValueInCents: number;
             /** @description Whether the emission cost is financed (added to the debt). */
             financeEmissioncost: boolean;
             /** @description Whether the IOF (finance tax) is financed (added to the debt). */
             financeFinTax: boolean;
-            /** @description CVM registration number (`0` when not registered). */
+            /**
+             * Format: int32
+             * @description CVM registration number (`0` when not registered).
+             */
             cvmRegistrationNumber: number;
-            /** @description CVM registration number index. */
+            /**
+             * Format: int32
+             * @description CVM registration number index.
+             */
             cvmRegistrationNumberIndex: number;
             /**
              * Format: date-time
@@ -722,6 +785,7 @@ export interface components {
              */
             cvmRegistrationDate: string;
             /**
+             * Format: int64
              * @description Maximum operation value without signature validation, integer cents (R$ 45,70 = 4570); `1000` =
              *     R$ 10,00.
              */
@@ -735,11 +799,20 @@ export interface components {
          *     (same shape as `NaturalPersonPage`).
          */
         ProductPage: {
-            /** @description Index of this page, zero-based (`0` with `totalPages: 1` in the document). */
+            /**
+             * Format: int32
+             * @description Index of this page, zero-based (`0` with `totalPages: 1` in the document).
+             */
             page: number;
-            /** @description Number of pages. */
+            /**
+             * Format: int32
+             * @description Number of pages.
+             */
             totalPages: number;
-            /** @description Number of items over all pages. */
+            /**
+             * Format: int64
+             * @description Number of items over all pages.
+             */
             totalItems: number;
             /** @description The items of this page. */
             data: components["schemas"]["Product"][];
@@ -952,6 +1025,7 @@ export interface components {
              */
             apr: number;
             /**
+             * Format: int32
              * @description Number of installments to anticipate (quantidade de parcelas a serem antecipadas); for FGTS, the number
              *     of years anticipated (one yearly birthday withdrawal each).
              */
@@ -961,7 +1035,10 @@ export interface components {
              * @description Date of the simulation (data da simulação), an ISO 8601 date-time.
              */
             startDate: string;
-            /** @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS. */
+            /**
+             * Format: int64
+             * @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS.
+             */
             requestedAmount: number;
             amortizationType: components["schemas"]["AmortizationType"];
         };
@@ -1010,20 +1087,31 @@ export interface components {
              */
             dueDate: string;
             /**
+             * Format: int64
              * @description Outstanding balance after this installment's amortization and interest (saldo devedor da parcela após a
              *     apuração de amortização e juros), integer cents (R$ 45,70 = 4570).
              */
             principalAmountInCents: number;
-            /** @description Principal amortized in the installment (valor amortizado), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Principal amortized in the installment (valor amortizado), integer cents (R$ 45,70 = 4570).
+             */
             amortization: number;
-            /** @description Interest accrued in the period (juros apurados no período), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Interest accrued in the period (juros apurados no período), integer cents (R$ 45,70 = 4570).
+             */
             interest: number;
             /**
+             * Format: int64
              * @description IOF charged on the installment (daily IOF plus the installment's share of the base IOF; IOF diário +
              *     parcela do IOF base), integer cents (R$ 45,70 = 4570).
              */
             financeTax: number;
-            /** @description Installment value the debtor pays on the due date (valor da parcela), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Installment value the debtor pays on the due date (valor da parcela), integer cents (R$ 45,70 = 4570).
+             */
             payment: number;
         };
         /**
@@ -1038,13 +1126,20 @@ export interface components {
             id: string;
             calculateByValueType: components["schemas"]["CalculateByValueType"];
             /**
+             * Format: int64
              * @description Amount requested by the borrower (valor solicitado pelo tomador), integer cents (R$ 45,70 = 4570). When
              *     calculated from the net value, it is the net value of the operation.
              */
             requestedAmount: number;
-            /** @description Initial value of the debt (valor inicial da dívida contraída), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Initial value of the debt (valor inicial da dívida contraída), integer cents (R$ 45,70 = 4570).
+             */
             initialValue: number;
-            /** @description Net value of the operation (valor líquido), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Net value of the operation (valor líquido), integer cents (R$ 45,70 = 4570).
+             */
             liquidValue: number;
             /** @description Nominal monthly interest rate (taxa de juros nominal mensal), a fraction (0.0204 = 2.04 %). */
             monthlyInterest: number;
@@ -1061,17 +1156,24 @@ export interface components {
              */
             dueDate: string;
             /**
+             * Format: int64
              * @description Emission cost of the operation (custo de emissão): the agent commission plus UY3's emission cost,
              *     integer cents (R$ 45,70 = 4570).
              */
             comm: number;
-            /** @description IOF of the operation (valor de IOF), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description IOF of the operation (valor de IOF), integer cents (R$ 45,70 = 4570).
+             */
             finTax: number;
             /** @description Monthly total effective cost (Custo Efetivo Total, CET mensal), a fraction (0.0204 = 2.04 %). */
             effectiveMonthlyCost: number;
             /** @description Yearly total effective cost (Custo Efetivo Total, CET anual), a fraction (0.0204 = 2.04 %). */
             effectiveYearlyCost: number;
-            /** @description Term of the operation (prazo), in months or years depending on the periodicity; for FGTS, years. */
+            /**
+             * Format: int32
+             * @description Term of the operation (prazo), in months or years depending on the periodicity; for FGTS, years.
+             */
             termInMonths: number;
             /** @description Payment schedule (cronograma de pagamento). */
             paymentScheduleItems: components["schemas"]["PaymentScheduleItem"][];
@@ -1109,7 +1211,8 @@ export interface components {
          * BankAccountType
          * @description Account type of a stored bank account: the two request types plus `LegalCheckingAccount`, which the API
          *     returned (display "Conta Corrente") for a natural person's account sent as `NaturalCheckingAccount`
-         *     (see the `x-doc-quirks` of `getNaturalPerson`).
+         *     (see the `x-doc-quirks` of `getNaturalPerson`). These are the known values (closed); `BankAccount.type`
+         *     is an open enum over them, because the document shows the stored set only through samples.
          * @enum {string}
          */
         BankAccountType: "NaturalCheckingAccount" | "NaturalSavingsAccount" | "LegalCheckingAccount";
@@ -1169,11 +1272,17 @@ export interface components {
         BankAccount: {
             /** @description Bank code (código do banco), a string; `"0"` for a Pix key. */
             bankCode: string;
-            /** @description COMPE bank code as a number (`1`); `0` for a Pix key. */
+            /**
+             * Format: int32
+             * @description COMPE bank code as a number (`1`); `0` for a Pix key.
+             */
             bankCodeCompe: number;
             /** @description Bank name (e.g. `BCO DO BRASIL S.A.`); `null` for a Pix key. */
             bankCodeDisplay: string | null;
-            /** @description ISPB of the bank, as a number (`0` for Banco do Brasil, ISPB 00000000); `null` for a Pix key. */
+            /**
+             * Format: int32
+             * @description ISPB of the bank, as a number (`0` for Banco do Brasil, ISPB 00000000); `null` for a Pix key.
+             */
             bankIspb: number | null;
             /** @description Account number without its digit, a string (sent as a number in the requests); `null` for a Pix key. */
             account: string | null;
@@ -1183,8 +1292,12 @@ export interface components {
             agency: string | null;
             /** @description Agency check digit. Only `null` in the document; its type is not revealed. */
             agencyDigit: unknown;
-            /** @description Account type; `null` for a Pix key. See `BankAccountType` for `LegalCheckingAccount`. */
-            type: components["schemas"]["BankAccountType"] | null;
+            /**
+             * @description Account type; `null` for a Pix key. See `BankAccountType` for `LegalCheckingAccount`. An open enum over
+             *     `BankAccountType` (`x-open-enum`): the document itself shows a stored value outside the request's set, so
+             *     the stored set is sampled, not listed; another value is accepted (and reported as drift by the clients).
+             */
+            type: (components["schemas"]["BankAccountType"] | null) | (string & {}) | null;
             /** @description Display name of the account type (e.g. `Conta Corrente`); `null` for a Pix key. */
             typeDisplay: string | null;
             /** @description Whether the account is a joint account (conta conjunta). */
@@ -1292,7 +1405,10 @@ export interface components {
             typeOfResidenceDisplay: unknown;
             /** @description Whether the person has dependents (possui dependentes). */
             hasDependents: boolean;
-            /** @description Number of dependents. */
+            /**
+             * Format: int32
+             * @description Number of dependents.
+             */
             totalDependents: number;
             /** @description Number of dependents between 7 and 15 years old. Only `null` in the document; its type is not revealed. */
             between7And15YearsOld: unknown;
@@ -1322,7 +1438,10 @@ export interface components {
             netSalary: unknown;
             /** @description Other income (outras rendas), a money field (integer cents, R$ 45,70 = 4570, by the document's rule). Only `null` in the document, so no type is stated. */
             otherIncome: unknown;
-            /** @description Total income (renda total), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Total income (renda total), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             totalIncome: number;
             /** @description Admission date at the workplace (data de admissão). Only `null` in the document; its type is not revealed. */
             admissionDate: unknown;
@@ -1368,7 +1487,10 @@ export interface components {
             spouseNetSalary: unknown;
             /** @description Other income of the spouse, a money field (integer cents, R$ 45,70 = 4570, by the document's rule). Only `null` in the document, so no type is stated. */
             spouseOtherIncome: unknown;
-            /** @description Total income of the spouse, integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Total income of the spouse, integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             spouseTotalIncome: number;
             /** @description Whether the person may be contacted on WhatsApp. Only `null` in the document; its type is not revealed. */
             allowContactWhatsApp: unknown;
@@ -1419,11 +1541,20 @@ export interface components {
          *     paginationToken}` (same shape as `ProductPage`).
          */
         NaturalPersonPage: {
-            /** @description Index of this page, zero-based (`0` with `totalPages: 1` in the document). */
+            /**
+             * Format: int32
+             * @description Index of this page, zero-based (`0` with `totalPages: 1` in the document).
+             */
             page: number;
-            /** @description Number of pages. */
+            /**
+             * Format: int32
+             * @description Number of pages.
+             */
             totalPages: number;
-            /** @description Number of items over all pages. */
+            /**
+             * Format: int64
+             * @description Number of items over all pages.
+             */
             totalItems: number;
             /** @description The items of this page (reduced records, see `NaturalPerson`). */
             data: components["schemas"]["NaturalPerson"][];
@@ -1485,6 +1616,7 @@ export interface components {
              */
             operationTypeValue: "Transfer";
             /**
+             * Format: int64
              * @description Account number without its digit (número da conta). The document sends it as a JSON number here
              *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
              *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
@@ -1590,6 +1722,7 @@ export interface components {
              */
             operationTypeValue: "Transfer";
             /**
+             * Format: int64
              * @description Account number without its digit (número da conta). The document sends it as a JSON number here
              *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
              *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
@@ -1666,6 +1799,7 @@ export interface components {
             /** @description Interest rate (taxa de juros), monthly, a fraction (0.0204 = 2.04 %). */
             apr: number;
             /**
+             * Format: int32
              * @description Number of installments to anticipate (quantidade de parcelas a serem antecipadas); for FGTS, the number
              *     of years anticipated.
              */
@@ -1677,7 +1811,10 @@ export interface components {
              *     passed.
              */
             startDate: string;
-            /** @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS. */
+            /**
+             * Format: int64
+             * @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS.
+             */
             requestedAmount: number;
             amortizationType: components["schemas"]["AmortizationType"];
             /** @description Whether the operation is for a legal person (pessoa jurídica); always `false` for FGTS (pessoa física). */
@@ -1744,10 +1881,16 @@ export interface components {
         };
         /**
          * CreditNoteStatus
+         * Format: int32
          * @description Status of a credit note (operação de crédito), a numeric code, in the order of the flow: 0 Rascunho
          *     (draft), 1 Aprovação de Compliance, 8 Aprovação de Crédito, 2 Coleta de Assinaturas, 12 Validação de
          *     Assinaturas, 3 Liquidação, then 14 Liquidação Manual or 13 Revisão de Pagamento. Only these eight codes
          *     appear in the document (its webhooks; also `shared/provider-notes.md`).
+         *
+         *     This schema is the **known set** (closed): the codes the document shows. The document samples the flow's
+         *     happy path only (no rejection or cancellation is shown), so where the provider sends a status (the
+         *     webhooks' `oldStatus`/`newStatus`) the field is an open enum over this set (`x-open-enum`): another code is
+         *     accepted, and reported as drift.
          *
          *     Representation: `enum` of integers, so that generated types are the union `0 | 1 | 8 | 2 | 12 | 3 | 14 | 13`.
          *     `x-enum-descriptions` holds the Portuguese display names (as the webhooks' `*StatusDisplay` fields send
@@ -1760,7 +1903,8 @@ export interface components {
         /**
          * CreditNoteStatusDisplay
          * @description Portuguese display name of a credit-note status, as the webhooks send it; in the order of
-         *     `CreditNoteStatus` (0, 1, 8, 2, 12, 3, 14, 13).
+         *     `CreditNoteStatus` (0, 1, 8, 2, 12, 3, 14, 13). The known set (closed); the webhooks' display fields are
+         *     open enums over it, like the codes.
          * @enum {string}
          */
         CreditNoteStatusDisplay: "Rascunho" | "Aprovação de Compliance" | "Aprovação de Crédito" | "Coleta de Assinaturas" | "Validação de Assinaturas" | "Liquidação" | "Liquidação Manual" | "Revisão de Pagamento";
@@ -1770,39 +1914,36 @@ export interface components {
          *     same shape for all seven notifications. The event is always `eventCode` 2 (Status da solicitação
          *     atualizado); `eventValue` is 9 (Outros andamentos) for the approval, signature and liquidation steps and
          *     5 (Liquidação) for Liquidação Manual and Revisão de Pagamento. `parameters` carries the transition.
+         *
+         *     The structure is closed (every member required, no other member), but the values of the coded members are
+         *     open enums (`x-open-enum`, see `specs/README.md`): the document shows seven happy-path notifications, and a
+         *     notification of another transition (a rejected or cancelled credit note) must still be readable.
          */
         CreditNoteStatusEvent: {
             /**
-             * @description Event code; `2` (Status da solicitação atualizado, request status updated) in every webhook.
-             * @enum {integer}
+             * Format: int32
+             * @description Event code; `2` (Status da solicitação atualizado, request status updated) in every webhook of the
+             *     document. An open enum (`x-open-enum`): the document samples seven notifications, so another code is
+             *     accepted (and reported as drift by the clients).
              */
-            eventCode: 2;
+            eventCode: 2 | (number & {});
+            /** @description Display name of the event code. An open enum, like `eventCode`. */
+            eventCodeDisplay: "Status da solicitação atualizado" | (string & {});
             /**
-             * @description Display name of the event code.
-             * @enum {string}
-             */
-            eventCodeDisplay: "Status da solicitação atualizado";
-            /**
+             * Format: int32
              * @description Event value (the kind of progress): `9` (Outros andamentos, other progress) or `5` (Liquidação, for the
-             *     transitions to Liquidação Manual and Revisão de Pagamento).
-             * @enum {integer}
+             *     transitions to Liquidação Manual and Revisão de Pagamento). An open enum: the two values are samples.
              */
-            eventValue: 9 | 5;
+            eventValue: (9 | 5) | (number & {});
+            /** @description Display name of the event value. An open enum, like `eventValue`. */
+            eventValueDisplay: ("Outros andamentos" | "Liquidação") | (string & {});
             /**
-             * @description Display name of the event value.
-             * @enum {string}
+             * @description Type of the notified object; `CreditNoteOp` (a credit-note status change) in every webhook of the
+             *     document. An open enum: other notification types are not documented, but not excluded either.
              */
-            eventValueDisplay: "Outros andamentos" | "Liquidação";
-            /**
-             * @description Type of the notified object; `CreditNoteOp` (a credit-note status change).
-             * @enum {string}
-             */
-            type: "CreditNoteOp";
-            /**
-             * @description Display name of the type.
-             * @enum {string}
-             */
-            typeDisplay: "Alteração de Status Operação de Crédito";
+            type: "CreditNoteOp" | (string & {});
+            /** @description Display name of the type. An open enum, like `type`. */
+            typeDisplay: "Alteração de Status Operação de Crédito" | (string & {});
             /**
              * Format: uuid
              * @description Id of the credit note whose status changed (as returned by `POST /v1/CreditNote`).
@@ -1812,10 +1953,20 @@ export interface components {
             parameters: {
                 /** @description Free-text message in Portuguese (e.g. `Aprovação de Compliance.`); `null` for Revisão de Pagamento. */
                 message: string | null;
-                oldStatus: components["schemas"]["CreditNoteStatus"];
-                oldStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"];
-                newStatus: components["schemas"]["CreditNoteStatus"];
-                newStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"];
+                /**
+                 * Format: int32
+                 * @description The status before the change. An open enum over `CreditNoteStatus` (see its description).
+                 */
+                oldStatus: components["schemas"]["CreditNoteStatus"] | (number & {});
+                /** @description Display name of `oldStatus`. An open enum over `CreditNoteStatusDisplay`. */
+                oldStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"] | (string & {});
+                /**
+                 * Format: int32
+                 * @description The status after the change. An open enum over `CreditNoteStatus` (see its description).
+                 */
+                newStatus: components["schemas"]["CreditNoteStatus"] | (number & {});
+                /** @description Display name of `newStatus`. An open enum over `CreditNoteStatusDisplay`. */
+                newStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"] | (string & {});
             };
         };
     };

@@ -95,7 +95,10 @@ export interface components {
             receivableId: string | null;
             /** @description Description of the title (e.g. `REC001`). */
             description: string;
-            /** @description External identifier of the title (presumably the originator's own reference); an integer in both examples (1, 2). */
+            /**
+             * Format: int64
+             * @description External identifier of the title (presumably the originator's own reference); an integer in both examples (1, 2).
+             */
             externalId: number;
             /**
              * @description Status of the title. Only `WAITING_PAYMENT` is documented; the full set of statuses is not documented, so no enum is asserted.
@@ -129,11 +132,17 @@ export interface components {
             defaultTax: number;
             /** @description Variable TAC (fee) charged on the title: amount as the provider sends it (unit not documented; the examples look like reais). */
             variableTac: number;
-            /** @description Floating days (dias de floating) of the title; an integer number of days (2 in both examples). */
+            /**
+             * Format: int32
+             * @description Floating days (dias de floating) of the title; an integer number of days (2 in both examples).
+             */
             floatingDays: number;
             /** @description Total effective cost (CET, custo efetivo total) of the title as a percentage, as the provider sends it (0 in both examples; whether 1 means 1% or 100% is not documented). */
             percentageTotalEffectiveCost: number;
-            /** @description Number of days the title is anticipated by (quantidade de dias antecipados); 39 in both examples. */
+            /**
+             * Format: int32
+             * @description Number of days the title is anticipated by (quantidade de dias antecipados); 39 in both examples.
+             */
             qtdDaysAdvanced: number;
         };
         /**
@@ -154,7 +163,10 @@ export interface components {
             id: string;
             /** @description Identifier of the proposal behind the operation. Only `null` is documented; typed as a nullable string id by inference from the sibling ids (`id`, `titles[].operationId` are UUID strings). No format is asserted, since no value is documented. */
             proposalId: string | null;
-            /** @description Operation number. Documented as `0001` (PF) and `0002` (PJ): unquoted, zero-padded digits, which are not valid JSON. Read as the integers 1 and 2 — the page quotes every string value and leaves these digits unquoted, so it presents a number (the zero padding looks like display formatting). If the provider actually sends a string such as "0001", this type must become a string. */
+            /**
+             * Format: int64
+             * @description Operation number. Documented as `0001` (PF) and `0002` (PJ): unquoted, zero-padded digits, which are not valid JSON. Read as the integers 1 and 2 — the page quotes every string value and leaves these digits unquoted, so it presents a number (the zero padding looks like display formatting). If the provider actually sends a string such as "0001", this type must become a string.
+             */
             operationNumber: number;
             /**
              * @description Status of the operation. Only `CREATED` is documented; the full set of statuses is not documented, so no enum is asserted.
