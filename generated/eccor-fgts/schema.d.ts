@@ -237,7 +237,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -263,7 +263,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -276,10 +276,11 @@ export interface paths {
          *     corrected bank account and completes the revision. Allowed only for credit notes in Revisão de Pagamento
          *     (otherwise 400 `INVALID_ACTION_FOR_STATUS`).
          *
-         *     **Success answer**: the document shows none (only a 403 and a 400). The `200` with no body below is
-         *     modelled on `submitCreditNoteApproval`, the other `POST` action on a credit note, which answers `200` with
-         *     an empty body; treat any 2xx as success. The document shows no 401 for this operation either; it requires
-         *     the bearer token like every `/v1` operation.
+         *     **Success answer**: not documented. The page shows only a 403 and a 400, so the contract declares only
+         *     those: its status and body are unknown (`submitCreditNoteApproval`, the other `POST` action on a credit note,
+         *     answers `200` with an empty body, which suggests but does not prove the same here). Treat any 2xx as success.
+         *     The document shows no 401 for this operation either; it requires the bearer token like every `/v1`
+         *     operation. The lint rule `operation-2xx-response` is off for this API for this reason (`redocly.yaml`).
          */
         post: operations["donePaymentRevision"];
         delete?: never;
@@ -601,7 +602,7 @@ export interface components {
             templateDoc: components["schemas"]["ProductTemplateDocument"];
             /**
              * Format: int32
-             * @description Product code (a sequential number).
+             * @description Product code (código), an integer (`2` in the document's only product); what it numbers is not documented.
              */
             code: number;
             /**
@@ -801,7 +802,7 @@ export interface components {
         ProductPage: {
             /**
              * Format: int32
-             * @description Index of this page, zero-based (`0` with `totalPages: 1` in the document).
+             * @description Index of this page (`0` with `totalPages: 1` in the document: zero-based, by that reading; not stated).
              */
             page: number;
             /**
@@ -1021,7 +1022,8 @@ export interface components {
             agentCommission: components["schemas"]["AgentCommission"];
             /**
              * @description Interest rate (taxa de juros), monthly, a fraction (0.0204 = 2.04 %). The simulation answers it back as
-             *     `monthlyInterest`; it must lie within the product's minimum and maximum interest rates.
+             *     `monthlyInterest`. The document's value (`0.0204`) is the product's `maximumInterestRate`, within its
+             *     `minimumInterestRate` (`0.0199`); whether the API enforces that range is not documented.
              */
             apr: number;
             /**
@@ -1045,7 +1047,11 @@ export interface components {
         /**
          * SimulationRequest
          * @description Body of `POST /v1/Amortization`. Identify the borrower either by `registrationNumber` (a person not yet
-         *     registered; send `personId` null) or by `personId` (a registered person; send `registrationNumber` null).
+         *     registered; send `personId` null) or by `personId` (a registered person; send `registrationNumber` null):
+         *     exactly one of the two is set ("enviar null em personId" / "enviar null em registrationNumber"). The
+         *     `if`/`then`/`else` below states it: a `null` CPF needs a `personId`; a CPF excludes one. The document's
+         *     examples use only the first form. (`additionalProperties: true` on the three parts only keeps them
+         *     partial: the members allowed are the object's own, closed below.)
          */
         SimulationRequest: {
             amortization: components["schemas"]["SimulationAmortization"];
@@ -1117,6 +1123,12 @@ export interface components {
         /**
          * Simulation
          * @description Result of a simulation (`POST /v1/Amortization`, 200 OK).
+         *
+         *     **Open to members the page does not show** (`additionalProperties: true`): the captured answer's
+         *     `Content-Length` is 2,085 bytes, while the body the page displays is 2,059 bytes as compact JSON — 26 bytes
+         *     short, exactly the size of one more member such as `,"amortizationType":"FGTS"` (the request and the
+         *     product carry an amortization type). The display is therefore probably incomplete; the members shown are
+         *     all required, and nothing else is invented. See the `x-doc-quirks` of `simulateAmortization`.
          */
         Simulation: {
             /**
@@ -1177,6 +1189,8 @@ export interface components {
             termInMonths: number;
             /** @description Payment schedule (cronograma de pagamento). */
             paymentScheduleItems: components["schemas"]["PaymentScheduleItem"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * Address
@@ -1543,7 +1557,7 @@ export interface components {
         NaturalPersonPage: {
             /**
              * Format: int32
-             * @description Index of this page, zero-based (`0` with `totalPages: 1` in the document).
+             * @description Index of this page (`0` with `totalPages: 1` in the document: zero-based, by that reading; not stated).
              */
             page: number;
             /**
@@ -1850,28 +1864,45 @@ export interface components {
             amortization: components["schemas"]["CreditNoteAmortization"];
         };
         /**
-         * PaymentRevisionBankAccount
-         * @description The bank account the operation is paid to after a payment revision. The document shows only an account
-         *     for a transfer (`operationTypeValue: Transfer`), with `jointAccount` and without `accountDigit`, the account
-         *     number as a string; whether a Pix key is accepted here is not documented. Every field of the example is
-         *     required.
+         * PaymentRevisionTransferAccount
+         * @description A bank account of the borrower for a transfer (TED) (`operationTypeValue: Transfer`) in
+         *     `POST /v1/CreditNote/{id}/donePaymentRevision`: `TransferBankAccountInput` with `accountDigit` optional (the
+         *     document's example omits it) and `jointAccount` (which the example sends).
          */
-        PaymentRevisionBankAccount: {
-            /** @description Bank code (código do banco), a string, e.g. `33`. */
-            bankCode: string;
-            /** @description Account number (número da conta), a string (`123456789`). */
-            account: string;
-            /** @description Agency number without its digit (número da agência), a string. */
-            agency: string;
-            type: components["schemas"]["NaturalAccountType"];
-            /** @description Whether the account is a joint account (conta conjunta). */
-            jointAccount: boolean;
+        PaymentRevisionTransferAccount: {
             /**
-             * @description Operation type (tipo de operação); only `Transfer` is documented here.
-             * @constant
+             * @description Operation type (tipo de operação); `Transfer` for a bank transfer (transferência). (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             operationTypeValue: "Transfer";
+            /**
+             * Format: int64
+             * @description Account number without its digit (número da conta). The document sends it as a JSON number here
+             *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
+             *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
+             *     has leading zeros.
+             */
+            account: number | string;
+            /** @description Agency number without its digit (número da agência, sem dígito), a string (e.g. `0001`). */
+            agency: string;
+            type: components["schemas"]["NaturalAccountType"];
+            /** @description Bank code (código do banco), a string, e.g. `1` (Banco do Brasil) or `457` (UY3). */
+            bankCode: string;
+            /** @description Account check digit (dígito da conta); `null` when the account has none. Absent from the document's example. */
+            accountDigit?: string | null;
+            /** @description Whether the account is a joint account (conta conjunta). */
+            jointAccount?: boolean;
         };
+        /**
+         * PaymentRevisionBankAccount
+         * @description The bank account the operation is paid to after a payment revision: the same bank-account model as the
+         *     other requests (`BankAccountInput`: a transfer account or a Pix key, by `operationTypeValue`). The
+         *     document's one example is a transfer account with `jointAccount` and without `accountDigit`, so here
+         *     `accountDigit` is optional and `jointAccount` is accepted; a Pix key is accepted as in `BankAccountInput`,
+         *     since nothing in the document restricts this body to transfers (see the `x-doc-quirks` of
+         *     `donePaymentRevision`).
+         */
+        PaymentRevisionBankAccount: components["schemas"]["PixBankAccountInput"] | components["schemas"]["PaymentRevisionTransferAccount"];
         /**
          * PaymentRevisionRequest
          * @description Body of `POST /v1/CreditNote/{id}/donePaymentRevision`, the corrected bank account.
@@ -1994,12 +2025,13 @@ export interface components {
          * @example 14cdba56-2a51-410a-9084-3573bd74871b
          */
         BankAccountId: string;
-        /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-        CreditNoteId: string;
     };
     requestBodies: never;
     headers: {
-        /** @description Request id assigned by Amazon Cognito to the token request (`x-amz-cognito-request-id`); quote it to support. */
+        /**
+         * @description Request id assigned by Amazon Cognito to the token request (`x-amz-cognito-request-id`); quote it to support.
+         *     Required: every captured token answer (the 200 and both 400s) carries it.
+         */
         "X-Amz-Cognito-Request-Id": string;
         /** @description Rate-limit window: the period the limit applies to (a period such as `10s`). Shown on some answers only. */
         "X-Rate-Limit-Limit": string;
@@ -2010,6 +2042,7 @@ export interface components {
         /**
          * @description Authentication challenge of a 401 answer: `Bearer` in every capture (requests sent without a token).
          *     RFC 6750 allows error parameters after the scheme, hence a prefix pattern rather than a constant.
+         *     Required: every captured 401 carries it.
          */
         "WWW-Authenticate": string;
     };
@@ -2108,6 +2141,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Simulation"];
+                };
+            };
+            /**
+             * @description The body failed validation (400 BAD REQUEST). Not captured for this operation: the `INVALID_FORM`
+             *     answer of the same API's other operations (see `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2440,7 +2485,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -2471,7 +2516,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -2481,16 +2526,6 @@ export interface operations {
             };
         };
         responses: {
-            /**
-             * @description Not documented: assumed success, with no body (modelled on SubmitApproval; see the description and
-             *     `x-doc-quirks`).
-             */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description The credit note is not in Revisão de Pagamento (400 BAD REQUEST). */
             400: {
                 headers: {
