@@ -2033,7 +2033,12 @@ export interface components {
          *     Required: every captured token answer (the 200 and both 400s) carries it.
          */
         "X-Amz-Cognito-Request-Id": string;
-        /** @description Rate-limit window: the period the limit applies to (a period such as `10s`). Shown on some answers only. */
+        /**
+         * @description Rate-limit window: the period the limit applies to (a period such as `10s`). The captures show the three
+         *     `X-Rate-Limit-*` headers on some answers (200 and 403 of `GET /v1/Product` and `GET /v1/NaturalPerson/{id}`,
+         *     200 of `GET /v1/NaturalPerson`, 204 of `DELETE …/BankAccount/{bankAccountId}`) and never on a 401: a
+         *     rate limiter of the whole `/v1` API, so every non-401 answer of it declares them, optional.
+         */
         "X-Rate-Limit-Limit": string;
         /** @description Requests still allowed in the current rate-limit window (`49` in every capture). */
         "X-Rate-Limit-Remaining": number;
@@ -2137,6 +2142,9 @@ export interface operations {
             /** @description The simulation (200 OK). */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2149,6 +2157,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2232,6 +2243,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2241,6 +2255,9 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2317,9 +2334,27 @@ export interface operations {
             /** @description The person was updated (204 NO CONTENT). No response body. */
             204: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The body failed validation (400 BAD REQUEST). Not captured for this operation: the `INVALID_FORM`
+             *     answer of the same API's other body-taking operations (see `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             401: components["responses"]["Unauthorized"];
         };
@@ -2349,6 +2384,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2358,6 +2396,9 @@ export interface operations {
             /** @description An entry failed validation (400 BAD REQUEST); `key` is indexed into the array (`[0].Type`). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2394,6 +2435,9 @@ export interface operations {
             /** @description The account was updated (204 NO CONTENT). No response body. */
             204: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2401,6 +2445,9 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2462,6 +2509,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2471,12 +2521,16 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     submitCreditNoteApproval: {
@@ -2494,6 +2548,9 @@ export interface operations {
             /** @description The credit note was submitted (200 OK). No response body (`Content-Length` 0). */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2501,6 +2558,9 @@ export interface operations {
             /** @description The credit note cannot be submitted (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2529,18 +2589,25 @@ export interface operations {
             /** @description The credit note is not in Revisão de Pagamento (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /**
              * @description The credit note does not exist or the client lacks the `LiquidationPaymentRevision` permission on it
              *     (403 FORBIDDEN).
              */
             403: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
