@@ -1311,7 +1311,7 @@ export interface components {
              *     `BankAccountType` (`x-open-enum`): the document itself shows a stored value outside the request's set, so
              *     the stored set is sampled, not listed; another value is accepted (and reported as drift by the clients).
              */
-            type: (components["schemas"]["BankAccountType"] | null) | (string & {}) | null;
+            type: ((string | (components["schemas"]["BankAccountType"] | null) | (string | null)) | null) | (components["schemas"]["BankAccountType"] | null) | (string | null);
             /** @description Display name of the account type (e.g. `Conta Corrente`); `null` for a Pix key. */
             typeDisplay: string | null;
             /** @description Whether the account is a joint account (conta conjunta). */
@@ -1957,24 +1957,24 @@ export interface components {
              *     document. An open enum (`x-open-enum`): the document samples seven notifications, so another code is
              *     accepted (and reported as drift by the clients).
              */
-            eventCode: 2 | (number & {});
+            eventCode: number | 2;
             /** @description Display name of the event code. An open enum, like `eventCode`. */
-            eventCodeDisplay: "Status da solicitação atualizado" | (string & {});
+            eventCodeDisplay: string | "Status da solicitação atualizado";
             /**
              * Format: int32
              * @description Event value (the kind of progress): `9` (Outros andamentos, other progress) or `5` (Liquidação, for the
              *     transitions to Liquidação Manual and Revisão de Pagamento). An open enum: the two values are samples.
              */
-            eventValue: (9 | 5) | (number & {});
+            eventValue: number | (9 | 5);
             /** @description Display name of the event value. An open enum, like `eventValue`. */
-            eventValueDisplay: ("Outros andamentos" | "Liquidação") | (string & {});
+            eventValueDisplay: string | ("Outros andamentos" | "Liquidação");
             /**
              * @description Type of the notified object; `CreditNoteOp` (a credit-note status change) in every webhook of the
              *     document. An open enum: other notification types are not documented, but not excluded either.
              */
-            type: "CreditNoteOp" | (string & {});
+            type: string | "CreditNoteOp";
             /** @description Display name of the type. An open enum, like `type`. */
-            typeDisplay: "Alteração de Status Operação de Crédito" | (string & {});
+            typeDisplay: string | "Alteração de Status Operação de Crédito";
             /**
              * Format: uuid
              * @description Id of the credit note whose status changed (as returned by `POST /v1/CreditNote`).
@@ -1988,16 +1988,16 @@ export interface components {
                  * Format: int32
                  * @description The status before the change. An open enum over `CreditNoteStatus` (see its description).
                  */
-                oldStatus: components["schemas"]["CreditNoteStatus"] | (number & {});
+                oldStatus: number | components["schemas"]["CreditNoteStatus"];
                 /** @description Display name of `oldStatus`. An open enum over `CreditNoteStatusDisplay`. */
-                oldStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"] | (string & {});
+                oldStatusDisplay: string | components["schemas"]["CreditNoteStatusDisplay"];
                 /**
                  * Format: int32
                  * @description The status after the change. An open enum over `CreditNoteStatus` (see its description).
                  */
-                newStatus: components["schemas"]["CreditNoteStatus"] | (number & {});
+                newStatus: number | components["schemas"]["CreditNoteStatus"];
                 /** @description Display name of `newStatus`. An open enum over `CreditNoteStatusDisplay`. */
-                newStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"] | (string & {});
+                newStatusDisplay: string | components["schemas"]["CreditNoteStatusDisplay"];
             };
         };
     };

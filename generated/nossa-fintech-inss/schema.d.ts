@@ -80,7 +80,7 @@ export interface components {
         PixTransferType: string;
         /**
          * LocalDateTime
-         * @description A date and time of day as this API writes it, `YYYY-MM-DDThh:mm:ss`: local time, no UTC offset (e.g. `2025-09-17T17:06:48`). It is not a JSON Schema `date-time` (which requires an offset), hence the pattern. The time zone is not documented, nor are fractional seconds (no documented value has them).
+         * @description A date and time of day as this API writes it, `YYYY-MM-DDThh:mm:ss`: local time, no UTC offset (e.g. `2025-09-17T17:06:48`). It is not a JSON Schema `date-time` (which requires an offset), hence the pattern. The time zone is not documented. Fractional seconds are accepted (`…T17:06:48.123456`): no documented value has them, but the documented values are few, the backend's error texts are those of Python's `jsonschema`, and Python's `isoformat()` writes microseconds whenever they are non-zero; refusing them would be stricter than the evidence.
          * @example 2025-09-17T17:06:48
          */
         LocalDateTime: string;
@@ -423,7 +423,7 @@ export interface components {
         Client: {
             /** @description Client's CPF (document number), digits only in the example (`12345678909`). */
             document_number: string;
-            /** @description Client's full name (nome), e.g. `IVOLANDO MIRANDA`. */
+            /** @description Client's full name (nome), e.g. `IVOLANDO MIRANDA`. Not empty: the only documented 400 (seed 001) is the answer to an empty name (`'' should be non-empty in borrower.name`, the backend's name for this field). */
             person_name: string;
             /** @description Client's mother's name (nome da mãe). */
             mother_name: string;

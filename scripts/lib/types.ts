@@ -4,7 +4,6 @@
  * why the workspace catalog pins typescript 5.9.
  */
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { transformOpenEnum } from './open-enum-types.js';
 
 export function typesHeader(slug: string): string {
   return [
@@ -25,8 +24,6 @@ export async function generateTypes(slug: string, bundleText: string): Promise<s
     enum: false,
     // Every property the schema marks `required` is required; nothing else is.
     defaultNonNullable: true,
-    // Open enums (`x-open-enum`) read `Known | (T & {})`.
-    transform: transformOpenEnum,
   });
   return typesHeader(slug) + astToString(ast);
 }

@@ -69,3 +69,57 @@ describe('eccor-fgts', () => {
     ['2. CreditNoteStatusEvent: a status of the wrong type', 'CreditNoteStatusEvent', { ...notification, parameters: { ...(notification.parameters as JsonObject), newStatus: '4' } }, false],
   ]);
 });
+
+describe('nossa-fintech-inss', () => {
+  const doc = bundle('nossa-fintech-inss');
+  const create = example(doc, '/inss/v1/operation', 'post', 'request');
+  const client = create.client as JsonObject;
+  expectCases('nossa-fintech-inss', [
+    ['LocalDateTime: whole seconds, as documented', 'LocalDateTime', '2025-09-17T17:06:48', true],
+    ['LocalDateTime: microseconds, as Python writes them when non-zero', 'LocalDateTime', '2025-09-17T17:06:48.123456', true],
+    ['LocalDateTime: still no offset (not a date-time)', 'LocalDateTime', '2025-09-17T17:06:48Z', false],
+    ['CreateOperationRequest: the documented body', 'CreateOperationRequest', create, true],
+    ['CreateOperationRequest: an empty person_name (the documented 400)', 'CreateOperationRequest', { ...create, client: { ...client, person_name: '' } }, false],
+  ]);
+
+  it('benefit_number (2052711150, 96 % of the int32 maximum) is an int64', () => {
+    const input = deref(doc, ((doc.components as JsonObject).schemas as JsonObject).OperationInput) as JsonObject;
+    expect(((input.properties as JsonObject).benefit_number as JsonObject).format).toBe('int64');
+  });
+});
+
+describe('banco-cdc', () => {
+  const envelope = { request_code: 'rq', return: 'r', message: 'm', data: null };
+  expectCases('banco-cdc', [
+    ['status_code: a code the notes list', 'OperationDetails', operationWith({ status_code: '4' }), true],
+    ['status_code: a code the notes do not list (open)', 'OperationDetails', operationWith({ status_code: '6' }), true],
+    ['status_code: not a string', 'OperationDetails', operationWith({ status_code: 4 }), false],
+    ['repurchase_amount: "(if applicable)" may be null', 'OperationDetails', operationWith({ repurchase_amount: null }), true],
+    ['repurchase_amount: "(if applicable)" may be absent', 'OperationDetails', without(operationWith({}), 'repurchase_amount'), true],
+    ['400: a 400 code', 'BadRequestError', { ...envelope, return_code: '400-09' }, true],
+    ['400: an undocumented 400 code (open)', 'BadRequestError', { ...envelope, return_code: '400-10' }, true],
+    ['400: not a return code at all', 'BadRequestError', { ...envelope, return_code: 'oops' }, false],
+    ['errors: data is not documented, so any value', 'UnauthorizedError', { ...envelope, return_code: '401-05', data: { detail: 'x' } }, true],
+    ['errors: data may be absent', 'TooManyRequestsError', without({ ...envelope, return_code: '429-01' }, 'data'), true],
+  ]);
+
+  /** The documented (illustrative) operation, changed. */
+  function operationWith(changes: JsonObject): JsonObject {
+    const doc = bundle('banco-cdc');
+    const answer = example(doc, '/operation/{operation_code}', 'get', '200');
+    return { ...(answer.data as JsonObject), ...changes };
+  }
+});
+
+describe('zemo', () => {
+  const doc = bundle('zemo');
+  const operation = example(doc, '/api/operations/{id}', 'get', '200');
+  const title = (operation.titles as JsonObject[])[0] as JsonObject;
+  expectCases('zemo', [
+    ['the documented operation', 'ZemoOperation', operation, true],
+    ['sentPaymentDate, documented only as null: any value (its type is not revealed)', 'ZemoOperation', { ...operation, sentPaymentDate: '2025-01-01' }, true],
+    ['proposalId, documented only as null: an integer like externalId', 'ZemoOperation', { ...operation, proposalId: 7 }, true],
+    ['proposalId: a string like id', 'ZemoOperation', { ...operation, proposalId: 'p-1' }, true],
+    ['titles[].receivableId: an integer', 'ZemoOperation', { ...operation, titles: [{ ...title, receivableId: 3 }] }, true],
+  ]);
+});
