@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isObject, listOperations, type Json } from '../../scripts/lib/openapi-walk.js';
+import { isObject, listOperations, type Json } from '@credit-apis/contract-core';
 import { listProviders, repoRoot } from '../../scripts/lib/providers.js';
 import { freshBundles } from './bundles.js';
 import { isBareType, knownValues, listSchemas, typesOf } from './schema-nodes.js';

@@ -3,8 +3,8 @@
  * documents allow is accepted, what they exclude is refused (each case names the evidence in its label).
  */
 import { describe, expect, it } from 'vitest';
-import { deref, isObject, type Json, type JsonObject } from '../../scripts/lib/openapi-walk.js';
-import { createSpecValidator } from '../../scripts/lib/schema-validator.js';
+import { deref, isObject, type Json, type JsonObject } from '@credit-apis/contract-core';
+import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import { freshBundles } from './bundles.js';
 
 const bundles = new Map(freshBundles().map(({ slug, doc }) => [slug, doc]));
@@ -34,12 +34,12 @@ type Case = readonly [label: string, schema: string, value: Json, valid: boolean
 
 function expectCases(slug: string, cases: readonly Case[]): void {
   const doc = bundle(slug);
-  const validator = createSpecValidator(doc);
+  const validator = createDocumentValidator(doc);
   it.each(cases)('%s', (_label, schema, value, valid) => {
     expect(isObject((doc.components as JsonObject).schemas) && schema in ((doc.components as JsonObject).schemas as JsonObject), schema).toBe(true);
-    const problems = validator.check({ $ref: `#/components/schemas/${schema}` }, value);
-    if (valid) expect(problems).toBeNull();
-    else expect(problems).not.toBeNull();
+    const problems = validator.check(`#/components/schemas/${schema}`, value).map(describeError);
+    if (valid) expect(problems).toEqual([]);
+    else expect(problems).not.toEqual([]);
   });
 }
 

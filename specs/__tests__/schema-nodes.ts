@@ -3,7 +3,7 @@
  * (integer formats, open enums). A schema is recognised by a JSON `type` (a type name or a list of them);
  * example values (`example`, `examples`, `x-doc-quirks`) are skipped, as they are data, not schemas.
  */
-import { deref, isObject, type Json, type JsonObject } from '../../scripts/lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject } from '@credit-apis/contract-core';
 
 const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'string', 'integer']);
 const DATA_KEYS = new Set(['example', 'examples', 'x-doc-quirks', 'default', 'const', 'enum']);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childPointer, followObject, isObject, type JsonObject } from '../../src/catalog/openapi.js';
 import type { Operation, Provider } from '../../src/catalog/provider.js';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
-import { addDocument, createAjvPair, refTo } from '../../src/validation/ajv.js';
+import { addDocument, createAjvPair, refTo } from '../../src/validation/ajv-pair.js';
 import { startMock, type RunningMock } from '../support/mock.js';
 import { send, type Sent } from '../support/requests.js';
 

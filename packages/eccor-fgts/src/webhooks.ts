@@ -8,7 +8,7 @@
  */
 import { CreditApisError, redact, type LogEvent, type Logger } from '@credit-apis/runtime';
 import { createDocumentValidator, createOpenEnumCheck, type DocumentValidator, type OpenEnumCheck } from '@credit-apis/runtime/validate';
-import spec from '../../../generated/eccor-fgts/openapi.json' with { type: 'json' };
+import spec from '@credit-apis/specs/eccor-fgts.json' with { type: 'json' };
 import type { CreditNoteStatusEvent } from './types.js';
 
 export type { CreditNoteStatusEvent } from './types.js';

@@ -3,7 +3,7 @@
  * contract. Each `@ts-expect-error` fails the type check if the line below it compiles. The contract has one
  * operation, a GET without a body: "a missing required body field" becomes "no body on that GET".
  */
-import { assertType, type Equal, type Interchangeable } from '../../../runtime/test/helpers/type-assertions.js';
+import { assertType, type Equal, type Interchangeable } from '@credit-apis/test-kit/type-assertions';
 import {
   ApiError,
   bearer,

@@ -3,7 +3,7 @@
  * contract, and so are `paginate`, `CREDIT_NOTE_STATUS` and `parseEccorFgtsWebhook`. Each `@ts-expect-error`
  * fails the type check if the line below it compiles.
  */
-import { assertType, type Equal, type Interchangeable } from '../../../runtime/test/helpers/type-assertions.js';
+import { assertType, type Equal, type Interchangeable } from '@credit-apis/test-kit/type-assertions';
 import {
   CREDIT_NOTE_STATUS,
   creditNoteStatusDisplay,

@@ -5,7 +5,7 @@
  * open), and broken payloads throw `WebhookValidationError` listing every problem.
  */
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../runtime/test/helpers/spec-server.js';
+import { readBundle } from '@credit-apis/test-kit/spec-server';
 import { CREDIT_NOTE_STATUS, creditNoteStatusDisplay } from '../../src/extras.js';
 import { CreditApisError, type CreditNoteStatusEvent, type LogEvent } from '../../src/index.js';
 import { parseEccorFgtsWebhook, WebhookValidationError, type WebhookIssue } from '../../src/webhooks.js';

@@ -10,7 +10,7 @@ import { ConfigurationError, ResponseValidationError, type ValidationIssue } fro
 import { readBody } from '../internal/body.js';
 import { CONTEXT, read, type ClientContext } from '../internal/carrier.js';
 import { emit, type Logger } from '../logger.js';
-import { redact, redactUrlPath, Redactor } from '../redact.js';
+import { redact, redactUrlPath, Redactor } from '@credit-apis/contract-core/redact';
 import { closeDocument } from './closed-objects.js';
 import { createDocumentValidator, type DocumentValidator } from './compiler.js';
 import { isObject, locateResponse, type OpenApiDocument, type ResponseSpec } from './document.js';
