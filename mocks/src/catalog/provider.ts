@@ -68,32 +68,20 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
 
   for (const found of listOperations(doc)) {
     if (found.kind !== 'paths') continue;
-    const pathItemPointer = childPointer('#/paths', found.key);
-    const pathItem = followObject(doc, isObject(doc.paths) ? doc.paths[found.key] : undefined, pathItemPointer);
-    const itemPointer = pathItem?.pointer ?? pathItemPointer;
-    const pointer = childPointer(itemPointer, found.method);
+    // The walker has followed the path item's reference and merged its parameters with the operation's own.
+    const pointer = found.pointer;
     const raw = found.operation;
-    // Path-item parameters are overridden by the operation's own of the same name and location.
-    const parameters = new Map<string, { value: JsonObject; pointer: string }>();
-    const collect = (list: unknown, at: string): void => {
-      if (!Array.isArray(list)) return;
-      list.forEach((entry, index) => {
-        const parameter = followObject(doc, entry, childPointer(at, 'parameters', index));
-        if (parameter) parameters.set(`${String(parameter.value.in)}:${String(parameter.value.name)}`, parameter);
-      });
-    };
-    collect(pathItem?.value.parameters, itemPointer);
-    collect(raw.parameters, pointer);
+    const parameters = found.parameterSites;
     const requestBody = followObject(doc, raw.requestBody, childPointer(pointer, 'requestBody'));
     const info: OperationInfo = {
       slug,
       operationId: typeof raw.operationId === 'string' ? raw.operationId : `${found.method} ${found.key}`,
       method: found.method,
       path: found.key,
-      ownServers: Array.isArray(raw.servers) || Array.isArray(pathItem?.value.servers),
+      ownServers: Array.isArray(raw.servers) || Array.isArray(found.item.value.servers),
     };
     const security = compileSecurity(raw.security ?? doc.security, schemes);
-    const { validator, body } = createRequestValidator(ajv, slug, doc, [...parameters.values()], requestBody);
+    const { validator, body } = createRequestValidator(ajv, slug, doc, parameters, requestBody);
     const responses = buildResponseTable(doc, raw.responses, childPointer(pointer, 'responses'));
 
     const withDocumentedHeaders = (spec: AnswerSpec): PreparedResponse => {
@@ -106,7 +94,7 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
       info,
       raw,
       pointer,
-      parameters: [...parameters.values()],
+      parameters,
       requestBody,
       security,
       validator,

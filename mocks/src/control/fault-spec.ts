@@ -120,6 +120,9 @@ function readEffect(value: unknown): FaultEffect {
       if (effect[field] !== undefined) throw new FaultSpecError(`fault.${field}`, 'goes with fault.status (the answer it belongs to)');
     }
   }
+  if (effect.body !== undefined && (effect.status === 204 || effect.status === 205 || effect.status === 304)) {
+    throw new FaultSpecError('fault.body', `a ${effect.status} answer has no body (RFC 9110)`);
+  }
   if (effect.reset) {
     const other = (['status', 'truncate'] as const).find((field) => effect[field] !== undefined);
     if (other) throw new FaultSpecError('fault.reset', `sends no answer, so it cannot go with fault.${other}`);

@@ -72,16 +72,23 @@ export function matchesFilter(entry: JournalEntry, filter: JournalFilter): boole
   return true;
 }
 
+/** An entry as kept: the time as a number, formatted when listed (off the request's path). */
+type Kept = Omit<JournalEntry, 'time'> & { readonly at: number };
+
+function shown({ at, ...entry }: Kept): JournalEntry {
+  return { ...entry, time: new Date(at).toISOString() };
+}
+
 export function createJournal(size: number, now: () => number): Journal {
   // A ring: `next` is where the next entry goes once the ring is full.
-  const ring: JournalEntry[] = [];
+  const ring: Kept[] = [];
   let next = 0;
   let seq = 0;
   return {
     size,
     record(answered) {
       if (size === 0) return;
-      const entry: JournalEntry = {
+      const entry: Kept = {
         seq: ++seq,
         provider: answered.provider,
         method: answered.method.toUpperCase(),
@@ -92,7 +99,7 @@ export function createJournal(size: number, now: () => number): Journal {
         headers: redactHeaders(answered.headers),
         body: answered.body === undefined ? null : redactValue(answered.body),
         status: answered.status,
-        time: new Date(now()).toISOString(),
+        at: now(),
       };
       if (ring.length < size) ring.push(entry);
       else {
@@ -101,7 +108,7 @@ export function createJournal(size: number, now: () => number): Journal {
       }
     },
     list(filter) {
-      const ordered = next === 0 ? ring.slice() : [...ring.slice(next), ...ring.slice(0, next)];
+      const ordered = (next === 0 ? ring.slice() : [...ring.slice(next), ...ring.slice(0, next)]).map(shown);
       return filter ? ordered.filter((entry) => matchesFilter(entry, filter)) : ordered;
     },
     clear() {

@@ -1,10 +1,12 @@
 /**
- * The two validator instances every provider shares, both from the workspace's one ajv set-up
+ * The validator instances every provider shares, all from the workspace's one ajv set-up
  * (`@credit-apis/contract-core/validator`: 2020-12, formats, strict keywords). Each provider's bundle is
  * added whole under `urn:credit-apis:<slug>`, so a schema is compiled by pointer into its document and its
  * `#/components/...` references resolve where they are.
  *   - `exact`: JSON bodies, where `"12"` is not a number.
  *   - `coercing`: parameters and form fields, which arrive as text.
+ *   - `firstError()`: `exact` stopping at the first error, for bodies too large to list every error of
+ *     (validation/bounds.ts); created, with every document, on first use.
  */
 import { addDocument as addToAjv, createAjv, schemaRef, type Ajv2020 } from '@credit-apis/contract-core/validator';
 import type { JsonObject } from '../catalog/openapi.js';
@@ -14,10 +16,32 @@ export interface AjvPair {
   coercing: Ajv2020;
   /** Every added document by its id, to find a schema from an error's `schemaPath`. */
   documents: Map<string, JsonObject>;
+  firstError(): Ajv2020;
+  /** Adds a document to every instance (see {@link addDocument}). */
+  add(id: string, doc: JsonObject): void;
 }
 
 export function createAjvPair(): AjvPair {
-  return { exact: createAjv({ verbose: true }), coercing: createAjv({ verbose: true, coerceTypes: true }), documents: new Map() };
+  const documents = new Map<string, JsonObject>();
+  const exact = createAjv({ verbose: true });
+  const coercing = createAjv({ verbose: true, coerceTypes: true });
+  let firstError: Ajv2020 | undefined;
+  return {
+    exact,
+    coercing,
+    documents,
+    firstError() {
+      if (!firstError) {
+        firstError = createAjv({ verbose: true, allErrors: false });
+        for (const [id, doc] of documents) addToAjv(firstError, id, doc);
+      }
+      return firstError;
+    },
+    add(id, doc) {
+      documents.set(id, doc);
+      for (const ajv of [exact, coercing, firstError]) if (ajv) addToAjv(ajv, id, doc);
+    },
+  };
 }
 
 export function documentId(slug: string): string {
@@ -25,9 +49,7 @@ export function documentId(slug: string): string {
 }
 
 export function addDocument(ajv: AjvPair, slug: string, doc: JsonObject): void {
-  ajv.documents.set(documentId(slug), doc);
-  addToAjv(ajv.exact, documentId(slug), doc);
-  addToAjv(ajv.coercing, documentId(slug), doc);
+  ajv.add(documentId(slug), doc);
 }
 
 /** `$ref` to a schema inside a provider's document, by JSON pointer (`#/paths/...`). */

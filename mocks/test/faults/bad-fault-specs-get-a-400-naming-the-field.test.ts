@@ -42,6 +42,7 @@ const BAD: readonly [string, unknown, string][] = [
   ['a status as a string', { provider: 'zemo', fault: { status: '503' } }, 'fault.status'],
   ['headers without a status', { provider: 'zemo', fault: { delayMs: 5, headers: { 'Retry-After': '1' } } }, 'fault.headers'],
   ['a body without a status', { provider: 'zemo', fault: { truncate: true, body: 'x' } }, 'fault.body'],
+  ['a body on a 204', { provider: 'zemo', fault: { status: 204, body: 'x' } }, 'fault.body'],
   ['headers that are not an object', { provider: 'zemo', fault: { status: 503, headers: ['Retry-After: 1'] } }, 'fault.headers'],
   ['a header value that is not a string', { provider: 'zemo', fault: { status: 503, headers: { 'Retry-After': true } } }, 'fault.headers.Retry-After'],
   ['a header name with a space', { provider: 'zemo', fault: { status: 503, headers: { 'Retry After': '1' } } }, 'fault.headers.Retry After'],

@@ -132,6 +132,12 @@ describe('reset', () => {
     expect((await journal(running)).map((entry) => entry.status)).toEqual(['reset', 200]);
   });
 
+  it('goes with a delay: the connection drops late', async () => {
+    await addFault(running, { provider: 'zemo', times: 1, fault: { delayMs: 30, reset: true } });
+    await expect(zemo()).rejects.toThrow(TypeError);
+    expect((await journal(running)).map((entry) => entry.status)).toEqual(['reset']);
+  });
+
   it('reads the request body first, so the journal still shows it', async () => {
     await addFault(running, { provider: 'eccor-fgts', path: '/v1/Amortization', fault: { reset: true } });
     await expect(callSample(running, 'eccor-fgts', 'simulateAmortization')).rejects.toThrow(TypeError);

@@ -16,6 +16,7 @@
 import { json, problem } from '../answers.js';
 import type { PreparedResponse } from '../../http/prepared-response.js';
 import { prepare } from '../../http/prepared-response.js';
+import { wantsHtml } from '../../site/landing-page.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS, CONSOLE_SECURITY_HEADERS } from './page.js';
 
 export interface ConsoleContext {
@@ -40,14 +41,6 @@ const asset = (body: string, type: string): PreparedResponse => prepare({ status
 const PAGE = asset(CONSOLE_HTML, 'text/html; charset=utf-8');
 const SCRIPT = asset(CONSOLE_JS, 'text/javascript; charset=utf-8');
 const STYLES = asset(CONSOLE_CSS, 'text/css; charset=utf-8');
-
-/** Whether a browser asks for the page: `text/html` before any JSON type (a browser's Accept), not `*\/*`. */
-export function wantsHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const html = accept.indexOf('text/html');
-  const jsonAt = accept.search(/application\/(?:[\w.+-]*\+)?json/);
-  return html !== -1 && (jsonAt === -1 || html < jsonAt);
-}
 
 function readUrl(body: Buffer | undefined): string | undefined {
   try {
