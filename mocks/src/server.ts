@@ -29,6 +29,7 @@ import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv-pair.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
+import { consoleAnswerUnredacted } from './sandbox/console/routes.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
 import { isLoopbackHost } from './control/policy.js';
 import type { TakenFault } from './control/faults.js';
@@ -266,7 +267,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
     const answer = await (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined, headers: req.headers, controlOpen: control.open, loopback: boundToLoopback });
-    send(req, res, started, redactAnswer(answer), corsHeaders);
+    send(req, res, started, consoleAnswerUnredacted(rest) ? answer : redactAnswer(answer), corsHeaders);
   }
 
   async function serveControl(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {

@@ -52,6 +52,16 @@ function readUrl(body: Buffer | undefined): string | undefined {
   }
 }
 
+/**
+ * The console's reads answer unredacted (server.ts redacts the other sandbox answers): the redactor's
+ * name heuristics would blank what the page needs to name things — `token:<hash>` tenants, INSS `debt_key`s
+ * and `credit_operation_key`s — and what they show is the tenant's own sandbox data, to its own credential
+ * (or to the machine itself, on loopback).
+ */
+export function consoleAnswerUnredacted(path: string): boolean {
+  return path === '/tenants' || path === '/overview';
+}
+
 const credentialRequired = (): PreparedResponse =>
   problem(401, 'Credential Required', "Send the tenant's credential: its client id and secret (Authorization: Basic) or its token (Authorization: Bearer). On a loopback bind, ?tenant=<tenant> names one of GET /_sandbox/tenants.");
 
