@@ -7,18 +7,27 @@
  * Strict mode is off on purpose: specs carry OpenAPI keywords (`discriminator`, `example`, `x-…`) that are
  * annotations for validation; the spec tests already run ajv in strict mode over every schema.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type addFormatsModule from 'ajv-formats';
 import type { JsonObject } from '../catalog/openapi.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+/** ajv is a third of the mock's start-up: loaded (CommonJS, synchronously) when the first validator is made. */
+function loadAjv(): { Ajv: typeof Ajv2020; addFormats: typeof addFormatsModule.default } {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+  // ajv-formats is CommonJS: its module object is the function.
+  const addFormats = require('ajv-formats') as typeof addFormatsModule.default;
+  return { Ajv, addFormats };
+}
 
 export interface AjvPair {
-  exact: Ajv2020;
-  coercing: Ajv2020;
+  readonly exact: Ajv2020;
+  readonly coercing: Ajv2020;
   /** Every added document by its id, to find a schema from an error's `schemaPath`. */
   documents: Map<string, JsonObject>;
+  /** Adds a document to the instances already made (addDocument's other half). */
+  added(id: string, doc: JsonObject): void;
 }
 
 function isNumberIn(min: number, max: number, integer: boolean) {
@@ -26,7 +35,8 @@ function isNumberIn(min: number, max: number, integer: boolean) {
 }
 
 function create(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes: coerce ? 'array' : false, logger: false });
+  const { Ajv, addFormats } = loadAjv();
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, coerceTypes: coerce ? 'array' : false, logger: false });
   addFormats(ajv);
   // OpenAPI's own formats (OAS 3.1 §4.4): checked where they mean a range, accepted otherwise.
   ajv.addFormat('int32', { type: 'number', validate: isNumberIn(-(2 ** 31), 2 ** 31 - 1, true) });
@@ -37,8 +47,36 @@ function create(coerce: boolean): Ajv2020 {
   return ajv;
 }
 
+/**
+ * Each instance is made on first use, with every document added so far: start-up pays for neither, and a
+ * run that never validates a JSON body (GETs only) never builds `exact`.
+ */
 export function createAjvPair(): AjvPair {
-  return { exact: create(false), coercing: create(true), documents: new Map() };
+  const documents = new Map<string, JsonObject>();
+  let exact: Ajv2020 | undefined;
+  let coercing: Ajv2020 | undefined;
+  const withDocuments = (ajv: Ajv2020): Ajv2020 => {
+    for (const [id, doc] of documents) addTo(ajv, id, doc);
+    return ajv;
+  };
+  return {
+    documents,
+    get exact() {
+      return (exact ??= withDocuments(create(false)));
+    },
+    get coercing() {
+      return (coercing ??= withDocuments(create(true)));
+    },
+    added(id, doc) {
+      if (exact) addTo(exact, id, doc);
+      if (coercing) addTo(coercing, id, doc);
+    },
+  };
+}
+
+function addTo(ajv: Ajv2020, id: string, doc: JsonObject): void {
+  // The document is not a JSON Schema, only a container of them: skip meta-validation.
+  ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
 }
 
 export function documentId(slug: string): string {
@@ -46,11 +84,8 @@ export function documentId(slug: string): string {
 }
 
 export function addDocument(ajv: AjvPair, slug: string, doc: JsonObject): void {
-  const schema = { ...doc, $id: documentId(slug) };
   ajv.documents.set(documentId(slug), doc);
-  // The document is not a JSON Schema, only a container of them: skip meta-validation.
-  ajv.exact.addSchema(schema, undefined, undefined, false);
-  ajv.coercing.addSchema(schema, undefined, undefined, false);
+  ajv.added(documentId(slug), doc);
 }
 
 /** `$ref` to a schema inside a provider's document, by JSON pointer (`#/paths/...`). */
