@@ -140,10 +140,14 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
     expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
 
+    const launched = performance.now();
     const installed = await startInstalledBin(app);
     const reference = await startMock();
     try {
       expect(installed.firstLine).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+      // One figure, printed, never asserted (pnpm bench:mock measures it properly, interleaved).
+      await Promise.all(reference.providers.map((provider) => answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number]))));
+      process.stdout.write(`installed bin, one launch (npx included) → every provider answering: ${Math.round(performance.now() - launched)} ms\n`);
       let compared = 0;
       for (const provider of reference.providers) {
         for (const operation of provider.operations) {
