@@ -23,8 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sendJson } from '../../../runtime/test/helpers/http-server.js';
-import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson } from '@credit-apis/test-kit/http-server';
+import { readBundle, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
