@@ -1,6 +1,7 @@
 /**
- * "Valid" means what it means to the spec checks and the mock: a schema with a misspelt keyword does not
- * compile (it would silently validate nothing), whatever the mode.
+ * A document the validator cannot use fails loudly: "valid" means what it means to the spec checks and the
+ * mock, so a schema with a misspelt keyword does not compile (it would silently validate nothing), and a
+ * reference cycle is a configuration error, not a bare Error thrown from the middleware.
  */
 import { describe, expect, it } from 'vitest';
 import { createDocumentValidator } from '../../src/validate/index.js';
