@@ -1,10 +1,12 @@
 /**
- * The two validator instances every provider shares, both from the workspace's one ajv set-up
+ * The validator instances every provider shares, all from the workspace's one ajv set-up
  * (`@credit-apis/contract-core/validator`: 2020-12, formats, strict keywords). Each provider's bundle is
  * added whole under `urn:credit-apis:<slug>`, so a schema is compiled by pointer into its document and its
  * `#/components/...` references resolve where they are.
  *   - `exact`: JSON bodies, where `"12"` is not a number.
  *   - `coercing`: parameters and form fields, which arrive as text.
+ *   - `firstError()`: `exact` stopping at the first error, for bodies too large to list every error of
+ *     (validation/bounds.ts); created, with every document, on first use.
  */
 import { addDocument as addToAjv, createAjv, schemaRef, type Ajv2020 } from '@credit-apis/contract-core/validator';
 import type { JsonObject } from '../catalog/openapi.js';
@@ -14,18 +16,21 @@ export interface AjvPair {
   readonly coercing: Ajv2020;
   /** Every added document by its id, to find a schema from an error's `schemaPath`. */
   readonly documents: Map<string, JsonObject>;
-  /** Adds a document to the instances already made (addDocument's other half). */
-  added(id: string, doc: JsonObject): void;
+  /** `exact` stopping at the first error, for bodies too large to list every error of. */
+  firstError(): Ajv2020;
+  /** Adds a document to every instance made so far, and to those made later (see {@link addDocument}). */
+  add(id: string, doc: JsonObject): void;
 }
 
 /**
- * Each instance is made on first use, with every document added so far: start-up pays for neither
+ * Each instance is made on first use, with every document added so far: start-up pays for none of them
  * (`addSchema` walks every schema of a bundle), and a run that validates no JSON body never builds `exact`.
  */
 export function createAjvPair(): AjvPair {
   const documents = new Map<string, JsonObject>();
   let exact: Ajv2020 | undefined;
   let coercing: Ajv2020 | undefined;
+  let firstError: Ajv2020 | undefined;
   const withDocuments = (ajv: Ajv2020): Ajv2020 => {
     for (const [id, doc] of documents) addToAjv(ajv, id, doc);
     return ajv;
@@ -38,8 +43,12 @@ export function createAjvPair(): AjvPair {
     get coercing() {
       return (coercing ??= withDocuments(createAjv({ verbose: true, coerceTypes: true })));
     },
-    added(id, doc) {
-      for (const ajv of [exact, coercing]) if (ajv) addToAjv(ajv, id, doc);
+    firstError() {
+      return (firstError ??= withDocuments(createAjv({ verbose: true, allErrors: false })));
+    },
+    add(id, doc) {
+      documents.set(id, doc);
+      for (const ajv of [exact, coercing, firstError]) if (ajv) addToAjv(ajv, id, doc);
     },
   };
 }
@@ -49,8 +58,7 @@ export function documentId(slug: string): string {
 }
 
 export function addDocument(ajv: AjvPair, slug: string, doc: JsonObject): void {
-  ajv.documents.set(documentId(slug), doc);
-  ajv.added(documentId(slug), doc);
+  ajv.add(documentId(slug), doc);
 }
 
 /** `$ref` to a schema inside a provider's document, by JSON pointer (`#/paths/...`). */
