@@ -53,13 +53,17 @@ describe('README example (examples/basic.ts)', () => {
     expect(await simulate(client, '00805349960', 100_000)).toMatch(/^ECCOR answered 403 \(#[0-9a-f]{32}\)$/);
   });
 
-  it('runs: the webhook handler acknowledges the documented notifications and refuses a broken one', () => {
-    captureConsole();
+  it('runs: the webhook handler acknowledges the documented notifications and one of an undocumented status, and refuses a broken one', () => {
+    const { warn } = captureConsole();
     const webhooks = spec.webhooks as Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: CreditNoteStatusEvent }> }> } } }>;
     const examples = Object.values(webhooks).flatMap((webhook) => Object.values(webhook.post.requestBody.content['application/json']?.examples ?? {}));
     const revised: string[] = [];
     for (const { value } of examples) expect(onWebhook(JSON.stringify(value), (id) => revised.push(id))).toBe(204);
     expect(revised).toEqual([webhooks.paymentRevision?.post.requestBody.content['application/json']?.examples.paymentRevision?.value.id]);
+    const first = examples[0]?.value as CreditNoteStatusEvent;
+    const cancelled = { ...first, parameters: { ...first.parameters, newStatus: 4, newStatusDisplay: 'Cancelado' } };
+    expect(onWebhook(JSON.stringify(cancelled), () => undefined)).toBe(204);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('/parameters/newStatus'), expect.objectContaining({ type: 'validation' }));
     expect(onWebhook('{"eventCode": 2}', () => undefined)).toBe(400);
   });
 
