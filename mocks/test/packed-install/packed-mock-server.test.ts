@@ -7,8 +7,9 @@
  *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
  *       documented request of every provider exactly as the in-repo server does;
  *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
- *   (b) the README's vitest example (globalSetup calling startMockServer(), a test through @credit-apis/zemo),
- *       its files taken from mocks/README.md as they are written, runs green there.
+ *   (b) the README's vitest examples (globalSetup calling startMockServer(), a test through @credit-apis/zemo;
+ *       a test of the journal and faults through the handle), their files taken from mocks/README.md as they
+ *       are written, run green there.
  * The runtime is packed as built (`pnpm install` builds it); zemo and the mock are rebuilt, under a lock
  * shared with the providers' packed-install test (packages/eccor-fgts), which rebuilds zemo too.
  */
@@ -192,12 +193,14 @@ console.log(JSON.stringify(Object.fromEntries(providers.map((p) => [p.slug, read
 
     // (b) the README's vitest example, as written, with the client package and vitest added.
     const files = readmeFiles(readFileSync(join(root, 'mocks', 'README.md'), 'utf8'));
-    expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo.test.ts']);
+    expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo-bad-day.test.ts', 'zemo.test.ts']);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
     const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version;
     await sh(['npm', ['install', '--save-dev', tarball('runtime'), tarball('zemo'), `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund']], app, 180_000);
     const output = await sh(['npx', ['--no-install', 'vitest', 'run', '--reporter', 'verbose']], app, 60_000);
     expect(output).toMatch(/reads an operation from the mock/);
-    expect(output).toMatch(/1 passed/);
+    // The journal and faults through the packed handle (the README's "Testing your integration").
+    expect(output).toMatch(/retries a 503, and gives up on a connection that keeps dropping/);
+    expect(output).toMatch(/2 passed/);
   });
 });
