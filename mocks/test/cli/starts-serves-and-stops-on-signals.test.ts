@@ -13,6 +13,9 @@ interface Started {
   child: ChildProcessWithoutNullStreams;
   base: string;
   output(): string;
+  /** Resolves once `text` has been printed (on stdout or stderr). */
+  printed(text: string): Promise<void>;
+  /** The exit code, once the process exited and its output is all read. */
   exited: Promise<number | null>;
 }
 
@@ -20,7 +23,21 @@ function start(...args: string[]): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then stdout and stderr are drained, so `output()` holds everything printed.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const printed = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (!output.includes(text)) return;
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        resolve();
+      };
+      // Listeners added after the test's own: `output` already holds the chunk when `check` runs.
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      check();
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${output}`)), 15_000);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -28,15 +45,11 @@ function start(...args: string[]): Promise<Started> {
       const match = /listening on (http:\/\/\S+) /.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output, exited });
+        resolve({ child, base: match[1], output: () => output, printed, exited });
       }
     });
     child.on('exit', () => reject(new Error(`exited early: ${output}`)));
   });
-}
-
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('the CLI', () => {
@@ -46,7 +59,7 @@ describe('the CLI', () => {
     const index = (await (await fetch(`${mock.base}/`)).json()) as { providers: { slug: string; baseUrl: string }[] };
     for (const provider of index.providers) expect(mock.output()).toContain(`${mock.base}/${provider.slug}/`);
     await fetch(`${mock.base}/zemo/nowhere?token=abc`, { headers: { authorization: SAMPLE_BEARER } });
-    await waitFor(() => mock.output().includes('/zemo/nowhere'));
+    await mock.printed('/zemo/nowhere');
     expect(mock.output()).toMatch(/ GET \/zemo\/nowhere\?token=\*\*\* 404 \d+\.\dms/);
     expect(mock.output()).not.toContain(SAMPLE_BEARER);
     mock.child.kill('SIGTERM');
@@ -56,10 +69,11 @@ describe('the CLI', () => {
   it('is quiet with --quiet and stops on SIGINT', async () => {
     const mock = await start('--quiet');
     await fetch(`${mock.base}/`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(mock.output()).not.toMatch(/ GET \/ 200 /);
     mock.child.kill('SIGINT');
     expect(await mock.exited).toBe(0);
+    // The server flushes its request log when it closes: a line for the GET would be in the output by now.
+    expect(mock.output()).toContain('SIGINT: closing');
+    expect(mock.output()).not.toMatch(/ GET \/ 200 /);
   });
 
   it('refuses an unknown flag and an unknown proxy provider', async () => {
