@@ -133,12 +133,17 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
     };
   }
 
+  let lastCredential: string | undefined;
   /** The strategy's credential for one attempt (none without a strategy, or when the caller set its own). */
   async function authorize(call: Call): Promise<string | undefined> {
     if (!auth || call.request.headers.has('authorization')) return undefined;
     const credential = await auth.authorize(call.authContext());
-    redactor.add(credential);
-    redactor.add(credential.replace(/^\S+\s+/, ''));
+    // A cached token comes back call after call: it is remembered (with and without its scheme) once.
+    if (credential !== lastCredential) {
+      lastCredential = credential;
+      redactor.add(credential);
+      redactor.add(credential.replace(/^\S+\s+/, ''));
+    }
     return credential;
   }
 

@@ -14,25 +14,29 @@ const decoder = new TextDecoder();
 class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer> | null;
   readonly #text: string;
-  readonly #url: string;
-  readonly #redirected: boolean;
+  /** The answer as fetch gave it (its body read): its headers, url and redirected are this one's. */
+  readonly #raw: Response;
   #stream: Response['body'] | undefined;
 
   constructor(bytes: Uint8Array<ArrayBuffer> | null, text: string, raw: Response) {
-    super(null, raw as ResponseInit);
+    // Status only: the headers are the answer's own object (no copy), and a constructed Response has an
+    // empty url, so the real one is kept for callers who look at it.
+    super(null, { status: raw.status, statusText: raw.statusText });
     this.#bytes = bytes;
     this.#text = text;
-    // A constructed Response has an empty url: keep the real one for callers who look at it.
-    this.#url = raw.url;
-    this.#redirected = raw.redirected;
+    this.#raw = raw;
+  }
+
+  override get headers(): Headers {
+    return this.#raw.headers;
   }
 
   override get url(): string {
-    return this.#url;
+    return this.#raw.url;
   }
 
   override get redirected(): boolean {
-    return this.#redirected;
+    return this.#raw.redirected;
   }
 
   override get body(): Response['body'] {
@@ -64,7 +68,7 @@ class BufferedResponse extends Response {
   }
 
   override clone(): Response {
-    return new BufferedResponse(this.#bytes, this.#text, this);
+    return new BufferedResponse(this.#bytes, this.#text, this.#raw);
   }
 
   /** A plain Response of the same bytes, status and headers. */
