@@ -93,7 +93,7 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
       ownServers: Array.isArray(raw.servers) || Array.isArray(pathItem?.value.servers),
     };
     const security = compileSecurity(raw.security ?? doc.security, schemes);
-    const { validator, body } = createRequestValidator(ajv, slug, doc, [...parameters.values()], requestBody);
+    const { validator, body } = createRequestValidator(ajv, slug, [...parameters.values()], requestBody);
     const responses = buildResponseTable(doc, raw.responses, childPointer(pointer, 'responses'));
 
     const withDocumentedHeaders = (spec: AnswerSpec): PreparedResponse => {

@@ -17,7 +17,7 @@
  */
 import type { AuthContext, AuthStrategy } from './auth/types.js';
 import { extractCorrelationId } from './correlation.js';
-import { CreditApisError, NetworkError, TimeoutError } from './errors.js';
+import { type CreditApisError, NetworkError, TimeoutError } from './errors.js';
 import { bufferResponse, readBody } from './internal/body.js';
 import { OPERATION, read } from './internal/carrier.js';
 import { readCallOptions } from './call-options.js';
