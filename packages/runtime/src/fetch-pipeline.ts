@@ -17,7 +17,7 @@
  */
 import type { AuthContext, AuthStrategy } from './auth/types.js';
 import { extractCorrelationId } from './correlation.js';
-import { type CreditApisError, NetworkError, TimeoutError } from './errors.js';
+import { CreditApisError, NetworkError, TimeoutError } from './errors.js';
 import { bufferResponse, readBody } from './internal/body.js';
 import { OPERATION, read } from './internal/carrier.js';
 import { readCallOptions } from './call-options.js';
@@ -68,12 +68,12 @@ interface Call {
   log(event: Omit<LogEvent, 'provider' | 'method' | 'path' | 'operation'>): void;
   /** The strategy's context, built on first use (a call without auth never builds it). */
   authContext(): AuthContext;
+  /** The provider's correlation id of the last answer, for log events (found only when there is a logger). */
+  correlationId?: string | undefined;
 }
 
 /** What one attempt ended with: an answer (its body read), or the error that took its place. */
-type Outcome =
-  | { response: Response; correlationId: string | undefined; error?: undefined }
-  | { response?: undefined; correlationId?: undefined; error: CreditApisError };
+type Outcome = Response | CreditApisError;
 
 /** Builds the fetch function handed to openapi-fetch's `createClient`. */
 export function createFetchPipeline(config: PipelineConfig): (request: Request) => Promise<Response> {
@@ -162,13 +162,13 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       timer.dispose();
     }
     const durationMs = Math.round(performance.now() - started);
-    if (response) return logger ? answered(call, response, durationMs, number) : { response, correlationId: undefined };
+    if (response) return logger ? answered(call, response, durationMs, number) : response;
     const described = { provider, method: call.method, path: call.operation ?? call.path, attempt: number };
     const error: CreditApisError = timer.timedOut
       ? new TimeoutError({ ...described, timeoutMs: call.timeoutMs })
       : new NetworkError({ ...described, reason: redactor.redact(describeCause(failure)), cause: failure });
     call.log({ level: 'error', type: 'error', message: error.message, attempt: number, durationMs, error: errorSummary(error) });
-    return { error };
+    return error;
   }
 
   /** Hands the attempt to the transport: `request` itself stays untouched, to be sent again by a retry. */
@@ -197,8 +197,9 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
    * An attempt got an answer: logs it, with the provider's correlation id (for log events only: the
    * response's own, for errors, is found by the response check).
    */
-  async function answered(call: Call, response: Response, durationMs: number, number: number): Promise<Outcome> {
+  async function answered(call: Call, response: Response, durationMs: number, number: number): Promise<Response> {
     const correlationId = extractCorrelationId(profile, response.headers, (await readBody(response)).parsed);
+    call.correlationId = correlationId;
     call.log({
       level: 'info',
       type: 'response',
@@ -208,7 +209,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       durationMs,
       correlationId,
     });
-    return { response, correlationId };
+    return response;
   }
 
   /**
@@ -218,29 +219,28 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
   function retryWait(call: Call, outcome: Outcome, retriesDone: number): number | undefined {
     const { retry } = call;
     if (!retry || retriesDone >= call.maxRetries) return undefined;
-    if (!outcome.response) return backoffMs(retriesDone, retry);
-    if (!retry.statuses.includes(outcome.response.status)) return undefined;
-    return retryDelayMs(outcome.response.headers, retriesDone, retry, profile.rateLimitResetHeader);
+    if (outcome instanceof CreditApisError) return backoffMs(retriesDone, retry);
+    if (!retry.statuses.includes(outcome.status)) return undefined;
+    return retryDelayMs(outcome.headers, retriesDone, retry, profile.rateLimitResetHeader);
   }
 
   /** Announces the retry, then waits (the caller's abort ends the wait at once). */
   async function waitToRetry(call: Call, outcome: Outcome, wait: number, number: number): Promise<void> {
-    const what = outcome.response ? `→ ${outcome.response.status}` : `failed (${outcome.error.name})`;
+    const failed = outcome instanceof CreditApisError;
+    const what = failed ? `failed (${outcome.name})` : `→ ${outcome.status}`;
     call.log({
       level: 'warn',
       type: 'retry',
       message: `${provider}: ${call.method} ${call.path} ${what}, retrying in ${wait} ms`,
       attempt: number,
       retryInMs: wait,
-      ...(outcome.response
-        ? { status: outcome.response.status, correlationId: outcome.correlationId }
-        : { error: errorSummary(outcome.error) }),
+      ...(failed ? { error: errorSummary(outcome) } : { status: outcome.status, correlationId: call.correlationId }),
     });
     await sleep(wait, call.signal);
   }
 
   /** After a 401 to the strategy's credential: whether the strategy renewed it (the call is then sent again). */
-  async function refreshed(call: Call, credential: string, correlationId: string | undefined, number: number): Promise<boolean> {
+  async function refreshed(call: Call, credential: string, number: number): Promise<boolean> {
     if (!auth?.refresh || !(await auth.refresh(credential, call.authContext()))) return false;
     call.log({
       level: 'warn',
@@ -249,7 +249,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       attempt: number,
       status: 401,
       retryInMs: 0,
-      correlationId,
+      correlationId: call.correlationId,
     });
     return true;
   }
@@ -263,14 +263,14 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       if (call.signal.aborted) throw call.signal.reason;
       const credential = await authorize(call);
       const outcome = await attempt(call, credential, number);
-      if (outcome.response?.status === 401 && credential && auth?.refresh && !refreshTried) {
+      if (outcome instanceof Response && outcome.status === 401 && credential && auth?.refresh && !refreshTried) {
         refreshTried = true; // once per call
-        if (await refreshed(call, credential, outcome.correlationId, number)) continue;
+        if (await refreshed(call, credential, number)) continue;
       }
       const wait = retryWait(call, outcome, retriesDone);
       if (wait === undefined) {
-        if (outcome.response) return outcome.response;
-        throw outcome.error;
+        if (outcome instanceof CreditApisError) throw outcome;
+        return outcome;
       }
       await waitToRetry(call, outcome, wait, number);
       retriesDone += 1;
