@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshBundles } from '../../specs/__tests__/bundles.js';
+import { generateCollections, listCollectionFiles } from '../collections/index.js';
 import { providerFiles, repoRoot } from '../lib/providers.js';
 import { generateTypes } from '../lib/types.js';
 
@@ -19,5 +20,12 @@ describe('committed generated files match the specs (run `pnpm generate` after e
   });
   it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/schema.d.ts', async (slug, fresh) => {
     expectCommitted(providerFiles(slug).typesPath, await generateTypes(slug, fresh));
+  });
+  it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/ Postman and Bruno collections', (slug, fresh) => {
+    const { generatedDir } = providerFiles(slug);
+    const files = generateCollections(slug, fresh);
+    // No file too many (a renamed operation or environment leaves none behind) and none missing.
+    expect(listCollectionFiles(generatedDir), `generated/${slug}/ holds other collection files than \`pnpm generate\` writes`).toEqual(files.map((file) => file.path).sort());
+    for (const file of files) expectCommitted(join(generatedDir, file.path), file.text);
   });
 });
