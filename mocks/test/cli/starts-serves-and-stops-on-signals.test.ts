@@ -2,63 +2,24 @@
  * The command behind `pnpm start`: binds 127.0.0.1 by default, prints each provider's base URL, logs one
  * line per request unless `--quiet`, refuses bad flags, and closes cleanly on SIGTERM and SIGINT.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCli, startCli, type Started } from '@credit-apis/test-kit/cli';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  base: string;
-  output(): string;
-  /** Resolves once `text` has been printed (on stdout or stderr). */
-  printed(text: string): Promise<void>;
-  /** The exit code, once the process exited and its output is all read. */
-  exited: Promise<number | null>;
-}
+const cli = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 function start(...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // 'close', not 'exit': by then stdout and stderr are drained, so `output()` holds everything printed.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const printed = (text: string): Promise<void> =>
-    new Promise((resolve) => {
-      const check = (): void => {
-        if (!output.includes(text)) return;
-        child.stdout.off('data', check);
-        child.stderr.off('data', check);
-        resolve();
-      };
-      // Listeners added after the test's own: `output` already holds the chunk when `check` runs.
-      child.stdout.on('data', check);
-      child.stderr.on('data', check);
-      check();
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner: ${output}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+) /.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output, printed, exited });
-      }
-    });
-    child.on('exit', () => reject(new Error(`exited early: ${output}`)));
-  });
+  return startCli(['--import', 'tsx', cli, '--port', '0', ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
 }
 
 describe('the CLI', () => {
   it('binds loopback, lists the providers, logs requests and stops on SIGTERM', async () => {
     const mock = await start();
-    expect(mock.base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const index = (await (await fetch(`${mock.base}/`)).json()) as { providers: { slug: string; baseUrl: string }[] };
-    for (const provider of index.providers) expect(mock.output()).toContain(`${mock.base}/${provider.slug}/`);
-    await fetch(`${mock.base}/zemo/nowhere?token=abc`, { headers: { authorization: SAMPLE_BEARER } });
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const index = (await (await fetch(`${mock.url}/`)).json()) as { providers: { slug: string; baseUrl: string }[] };
+    for (const provider of index.providers) expect(mock.output()).toContain(`${mock.url}/${provider.slug}/`);
+    await fetch(`${mock.url}/zemo/nowhere?token=abc`, { headers: { authorization: SAMPLE_BEARER } });
     await mock.printed('/zemo/nowhere');
     expect(mock.output()).toMatch(/ GET \/zemo\/nowhere\?token=\*\*\* 404 \d+\.\dms/);
     expect(mock.output()).not.toContain(SAMPLE_BEARER);
@@ -68,22 +29,20 @@ describe('the CLI', () => {
 
   it('is quiet with --quiet and stops on SIGINT', async () => {
     const mock = await start('--quiet');
-    await fetch(`${mock.base}/`);
+    await fetch(`${mock.url}/`);
     mock.child.kill('SIGINT');
     expect(await mock.exited).toBe(0);
-    // The server flushes its request log when it closes: a line for the GET would be in the output by now.
+    // The server flushes its request log when it closes: once the output is drained, a line for the GET would be there.
+    await mock.closed;
     expect(mock.output()).toContain('SIGINT: closing');
     expect(mock.output()).not.toMatch(/ GET \/ 200 /);
   });
 
   it('refuses an unknown flag and an unknown proxy provider', async () => {
     for (const args of [['--nope'], ['--proxy', 'nobody=http://127.0.0.1:9'], ['--port', 'x']]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args]);
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const { code, stderr } = await runCli(['--import', 'tsx', cli, ...args]);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: pnpm start');
+      expect(stderr).toContain('Usage: credit-apis-mock');
     }
   });
 });

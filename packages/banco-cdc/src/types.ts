@@ -3,7 +3,7 @@
  * (`generated/banco-cdc/schema.d.ts`). Each field keeps the contract's description; the page types every
  * field of an operation as a string (amounts, rates, dates and counts included).
  */
-import type { components } from '../../../generated/banco-cdc/schema.js';
+import type { components } from '@credit-apis/specs/banco-cdc/types';
 
 type Schemas = components['schemas'];
 
@@ -15,3 +15,9 @@ export type Installment = Schemas['Installment'];
 export type OperationEnvelope = Schemas['OperationEnvelope'];
 /** The envelope as an error answer (400, 401, 429): `return_code` and `message` say what went wrong. */
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
+/** The error envelope of a 400: `return_code` `400-01`, `400-02`, `400-09` (provider notes) or another one. */
+export type BadRequestError = Schemas['BadRequestError'];
+/** The error envelope of a 401: `return_code` `401-05` (provider notes) or another one. */
+export type UnauthorizedError = Schemas['UnauthorizedError'];
+/** The error envelope of a 429: `return_code` `429-01` (provider notes) or another one. */
+export type TooManyRequestsError = Schemas['TooManyRequestsError'];

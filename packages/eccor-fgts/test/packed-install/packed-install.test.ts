@@ -1,5 +1,5 @@
 /**
- * PACKED-INSTALL TEST (slow: builds four packages, packs five, runs npm and tsc; about 25 s, bounded at 3 min).
+ * PACKED-INSTALL TEST (slow: builds four packages, packs six (with @credit-apis/specs), runs npm and tsc; about 25 s, bounded at 3 min).
  *
  * The only proof that the published artefacts work: the runtime and the four provider packages are built,
  * packed with `pnpm pack` (which rewrites `workspace:^` to a version range), installed with npm into an empty
@@ -23,14 +23,39 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sendJson } from '../../../runtime/test/helpers/http-server.js';
-import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson } from '@credit-apis/test-kit/http-server';
+import { readBundle, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts'];
+/** The contracts the provider packages depend on (their types): `generated/` is @credit-apis/specs. */
+const SPECS_DIR = join(root, 'generated');
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * mocks/test/packed-install rebuilds zemo too, in parallel: a lock folder (mkdir is atomic) serialises the
+ * two build-and-pack steps; one left by a killed run is taken over after 5 minutes.
+ */
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  const lock = join(root, 'node_modules', '.packed-install.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
+      if (age > 300_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250)); // no event crosses processes: poll
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 /** pnpm as this test run was started with it (`npm_execpath`), else the one on PATH. */
 function pnpm(args: string[]): [string, string[]] {
@@ -144,18 +169,21 @@ describe('packed install: the published packages, installed with npm outside the
     mkdirSync(app);
 
     expectRuntimeBuilt();
-    for (const name of PACKAGES) {
-      const dir = join(root, 'packages', name);
-      if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
-      await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
-    }
+    await withBuildLock(async () => {
+      for (const name of PACKAGES) {
+        const dir = join(root, 'packages', name);
+        if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
+        await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
+      }
+      await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), SPECS_DIR);
+    });
     const packed = readdirSync(tarballs).sort();
-    expect(packed).toEqual(PACKAGES.map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
+    expect(packed).toEqual([...PACKAGES, 'specs'].map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
 
     await sh(['npm', ['init', '-y']], app);
     await sh(['npm', ['pkg', 'set', 'type=module']], app);
     await sh(['npm', ['install', ...packed.map((file) => join(tarballs, file)), '--prefer-offline', '--no-audit', '--no-fund']], app);
-    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).sort()).toEqual([...PACKAGES].sort());
+    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).sort()).toEqual([...PACKAGES, 'specs'].sort());
 
     writeFileSync(join(app, 'main.ts'), PROGRAM);
     writeFileSync(join(app, 'check.cjs'), CJS_CHECK);
