@@ -12,30 +12,39 @@ import { addDocument as addToAjv, createAjv, schemaRef, type Ajv2020 } from '@cr
 import type { JsonObject } from '../catalog/openapi.js';
 
 export interface AjvPair {
-  exact: Ajv2020;
-  coercing: Ajv2020;
+  readonly exact: Ajv2020;
+  readonly coercing: Ajv2020;
   /** Every added document by its id, to find a schema from an error's `schemaPath`. */
-  documents: Map<string, JsonObject>;
+  readonly documents: Map<string, JsonObject>;
+  /** `exact` stopping at the first error, for bodies too large to list every error of. */
   firstError(): Ajv2020;
-  /** Adds a document to every instance (see {@link addDocument}). */
+  /** Adds a document to every instance made so far, and to those made later (see {@link addDocument}). */
   add(id: string, doc: JsonObject): void;
 }
 
+/**
+ * Each instance is made on first use, with every document added so far: start-up pays for none of them
+ * (`addSchema` walks every schema of a bundle), and a run that validates no JSON body never builds `exact`.
+ */
 export function createAjvPair(): AjvPair {
   const documents = new Map<string, JsonObject>();
-  const exact = createAjv({ verbose: true });
-  const coercing = createAjv({ verbose: true, coerceTypes: true });
+  let exact: Ajv2020 | undefined;
+  let coercing: Ajv2020 | undefined;
   let firstError: Ajv2020 | undefined;
+  const withDocuments = (ajv: Ajv2020): Ajv2020 => {
+    for (const [id, doc] of documents) addToAjv(ajv, id, doc);
+    return ajv;
+  };
   return {
-    exact,
-    coercing,
     documents,
+    get exact() {
+      return (exact ??= withDocuments(createAjv({ verbose: true })));
+    },
+    get coercing() {
+      return (coercing ??= withDocuments(createAjv({ verbose: true, coerceTypes: true })));
+    },
     firstError() {
-      if (!firstError) {
-        firstError = createAjv({ verbose: true, allErrors: false });
-        for (const [id, doc] of documents) addToAjv(firstError, id, doc);
-      }
-      return firstError;
+      return (firstError ??= withDocuments(createAjv({ verbose: true, allErrors: false })));
     },
     add(id, doc) {
       documents.set(id, doc);

@@ -58,7 +58,6 @@ function mediaMatches(declared: string, actual: string): boolean {
 export function createRequestValidator(
   ajv: AjvPair,
   slug: string,
-  doc: JsonObject,
   parameters: readonly { value: JsonObject; pointer: string }[],
   requestBody: { value: JsonObject; pointer: string } | undefined,
 ): { validator: RequestValidator; body: BodyContract | undefined } {

@@ -94,6 +94,6 @@ describe('the page', () => {
     const asJson = await send(`${running.url}/_sandbox/`, { headers: { accept: 'application/json' } });
     expect(asJson.json).toMatchObject({ sandbox: true });
     expect((await send(`${running.url}/_sandbox/`)).json).toMatchObject({ sandbox: true });
-    expect((await send(`${running.url}/`)).json).toMatchObject({ sandboxConsole: `${running.url}/_sandbox/` });
+    expect((await send(`${running.url}/`)).json).toMatchObject({ sandbox: `${running.url}/_sandbox/` });
   });
 });
