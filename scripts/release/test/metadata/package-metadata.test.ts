@@ -32,6 +32,13 @@ describe('which packages are published', () => {
 });
 
 describe.each(each)('%s: npm metadata', (_name, pkg) => {
+  it('depends on no private workspace package (npm could not install it: bundle it from devDependencies instead)', () => {
+    const privateNames = workspacePackages().filter((other) => other.manifest.private === true).map((other) => other.name);
+    const manifest = pkg.manifest as { peerDependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const runtimeDependencies = Object.keys({ ...pkg.manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    expect(runtimeDependencies.filter((name) => privateNames.includes(name))).toEqual([]);
+  });
+
   it('has repository (with its directory), homepage, bugs and publishConfig (public, with provenance) derived from the root', () => {
     expect(pkg.manifest).toMatchObject(expectedMetadata(pkg, rootMetadata()));
   });
