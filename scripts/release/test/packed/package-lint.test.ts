@@ -12,6 +12,16 @@ import { repoRoot } from '../../../lib/providers.js';
 import { sh } from '../../exec.js';
 
 const packed = inject('packed');
+
+/**
+ * The options the package gives attw in its own `check:package` script (`attw --pack . --profile esm-only …`
+ * for an ESM-only package), so that the script and this test check the same thing.
+ */
+function attwOptions(relativeDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, relativeDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const options = /\battw --pack \.((?: [^&|;]+)?)/.exec(manifest.scripts?.['check:package'] ?? '')?.[1] ?? '';
+  return options.trim().split(/\s+/).filter(Boolean);
+}
 const attw = join(repoRoot, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
 
 describe('publint and attw pass on every packed package', () => {
@@ -27,6 +37,6 @@ describe('publint and attw pass on every packed package', () => {
 
   it.each(packed.map((pkg) => [pkg.name, pkg] as const))('%s: attw finds no type resolution problem', async (_name, pkg) => {
     // attw exits 1 on a problem; the failure carries its table.
-    await sh([process.execPath, [attw, pkg.tarball, '--format', 'table-flipped', '--no-color']], repoRoot, { timeout: 60_000 });
+    await sh([process.execPath, [attw, pkg.tarball, ...attwOptions(pkg.relativeDir), '--format', 'table-flipped', '--no-color']], repoRoot, { timeout: 60_000 });
   });
 });
