@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../lib/openapi-walk.js';
 import { changes, doc, json, object, postThings } from './fixtures.js';
 
-const body = (schema: object, required = true) => ({ required, ...json(schema) });
+const body = (schema: JsonObject, required = true): JsonObject => ({ required, ...json(schema) });
 
 describe('request bodies (the partner writes them)', () => {
   it('a required field added is breaking, an optional one is not', () => {

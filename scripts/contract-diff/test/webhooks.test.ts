@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../lib/openapi-walk.js';
 import { changes, doc, json, object } from './fixtures.js';
 
 /** A webhook `paid` whose body (sent by the provider, read by the partner) is `schema`. */
-const webhook = (schema: object, responses: object = { '200': { description: 'received' } }) =>
+const webhook = (schema: JsonObject, responses: JsonObject = { '200': { description: 'received' } }) =>
   doc({}, { webhooks: { paid: { post: { requestBody: { required: true, ...json(schema) }, responses } } } });
 
 describe("webhooks (the provider writes the body, the partner reads it)", () => {
