@@ -2,12 +2,15 @@
  * `pnpm generate`: for every provider spec, writes
  *   generated/<slug>/openapi.json  the single-file bundle (redocly bundle)
  *   generated/<slug>/schema.d.ts   its TypeScript types (openapi-typescript)
+ * and the rest of the @credit-apis/specs package that generated/ is (YAML bundles, index, exports, versions:
+ * lib/specs-package.ts).
  * The drift test (scripts/__tests__/generated-drift.test.ts) fails when these files are stale.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { bundleProvider } from './lib/bundle.js';
 import { listProviders, repoRoot } from './lib/providers.js';
+import { specsPackageFiles } from './lib/specs-package.js';
 import { generateTypes } from './lib/types.js';
 
 const started = performance.now();
@@ -18,6 +21,10 @@ const outputs = await Promise.all(
     return { provider, bundle, types: await generateTypes(provider.slug, bundle) };
   }),
 );
+// Computed before anything is written: a contract changed under an unchanged version stops the run here.
+const specsDir = join(repoRoot, 'generated');
+const committed = (path: string): string | undefined => (existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined);
+const packageFiles = specsPackageFiles(outputs.map(({ provider, bundle }) => ({ slug: provider.slug, text: bundle })), committed);
 for (const { provider, bundle, types } of outputs) {
   mkdirSync(provider.generatedDir, { recursive: true });
   writeFileSync(provider.bundlePath, bundle);
@@ -25,4 +32,5 @@ for (const { provider, bundle, types } of outputs) {
   const kB = (text: string): string => `${(text.length / 1024).toFixed(1)} kB`;
   console.log(`${relative(repoRoot, provider.generatedDir)}/: openapi.json ${kB(bundle)}, schema.d.ts ${kB(types)}`);
 }
+for (const [path, text] of packageFiles) writeFileSync(join(specsDir, path), text);
 console.log(`generated ${providers.length} providers in ${Math.round(performance.now() - started)} ms`);

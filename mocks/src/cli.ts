@@ -1,58 +1,66 @@
 /**
- * `pnpm start [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
- *             [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>]
- *             [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
- * Starts the mock server, prints where each provider is served, and closes cleanly on SIGINT/SIGTERM (the
- * sandbox's state file saved).
+ * `credit-apis-mock [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
+ *                   [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>] [--specs-dir <dir>] [--docs-dir <dir>]
+ *                   [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
+ * A thin layer over startMockServer: flags to options, the banner (its first line names the URL), and a
+ * clean close on SIGINT/SIGTERM (the sandbox's state file saved). Nothing runs at import time: bin.ts calls
+ * `main(process.argv.slice(2))`.
  */
-import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { createRequestLog } from './http/request-log.js';
-import type { ContractReport } from './prism/proxy.js';
-import { sandbox, type SandboxFactory } from './sandbox/index.js';
 import { DELIVERY_DEFAULTS } from './sandbox/webhooks/delivery.js';
-import { createMockServer, defaultOptions } from './server.js';
+import { defaultOptions } from './server.js';
+import { MockServerOptionsError, SANDBOX_LIMITS, startMockServer, type MockServerOptions } from './start.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-const USAGE = `Usage: pnpm start [options]
+export const USAGE = `Usage: credit-apis-mock [options]
   --port <n>                  port (default 4010; 0 picks a free one)
   --host <address>            address to bind (default 127.0.0.1: loopback only)
   --quiet                     no request log lines
   --cors-origin <origin>      allow browser calls from this origin (repeatable; '*' for any, without credentials);
                               default: loopback origins only
-  --body-limit <bytes>        largest request body (default 1048576)
-  --proxy <provider>=<url>    forward that provider to a real environment through Prism's validating proxy (repeatable)
+  --body-limit <bytes>        largest request body (default ${defaultOptions.bodyLimit})
+  --proxy <provider>=<url>    forward that provider to a real environment through Prism's validating proxy (repeatable;
+                              needs the optional @stoplight/prism-http and @stoplight/prism-core)
   --proxy-report <file>       also append each contract violation the proxy sees to this JSON-lines file
-  --generated-dir <dir>       where the bundles are (default generated/)
-  --docs-dir <dir>            built docs served at /docs (default dist/docs/)
+  --specs-dir <dir>           where the <slug>/openapi.json bundles are (default: the installed @credit-apis/specs);
+                              --generated-dir is the same flag
+  --docs-dir <dir>            built reference docs to serve at /docs/ (default: none)
   --sandbox                   stateful flows: persons, credit notes and their webhooks (ECCOR FGTS), INSS operations;
-                              control routes under /_sandbox/ (see mocks/README.md, "Sandbox mode")
+                              control routes under /_sandbox/ (see the README, "Sandbox mode")
   --state-file <file>         with --sandbox: keep the state in this JSON file (default: in memory)
   --webhook-url <url>         with --sandbox: POST every status-change notification here (repeatable)
   --webhook-timeout <ms>      with --sandbox: timeout of one delivery attempt (default ${DELIVERY_DEFAULTS.timeoutMs})
   --webhook-attempts <n>      with --sandbox: attempts per notification, first one included (default ${DELIVERY_DEFAULTS.maxAttempts})
   --help`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
+export class UsageError extends Error {
+  override name = 'UsageError';
 }
 
-const { values } = (() => {
+const SANDBOX_ONLY = ['state-file', 'webhook-url', 'webhook-timeout', 'webhook-attempts'] as const;
+
+function integer(raw: string, flag: string, what: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value)) throw new UsageError(`--${flag} must be ${what}, got "${raw}"`);
+  return value;
+}
+
+/** The flags as startMockServer's options; `help` when --help was given. Throws UsageError. */
+export function parseCli(argv: readonly string[]): { help: true } | { help: false; options: MockServerOptions & { port: number } } {
+  let values;
   try {
-    return parseArgs({
+    ({ values } = parseArgs({
+      args: [...argv],
       options: {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
         quiet: { type: 'boolean', default: false },
         'cors-origin': { type: 'string', multiple: true, default: [] },
-        'body-limit': { type: 'string', default: String(defaultOptions.bodyLimit) },
+        'body-limit': { type: 'string' },
         proxy: { type: 'string', multiple: true, default: [] },
         'proxy-report': { type: 'string' },
-        'generated-dir': { type: 'string', default: `${repoRoot}generated` },
-        'docs-dir': { type: 'string', default: `${repoRoot}dist/docs` },
+        'specs-dir': { type: 'string' },
+        'generated-dir': { type: 'string' },
+        'docs-dir': { type: 'string' },
         sandbox: { type: 'boolean', default: false },
         'state-file': { type: 'string' },
         'webhook-url': { type: 'string', multiple: true, default: [] },
@@ -61,109 +69,109 @@ const { values } = (() => {
         help: { type: 'boolean', default: false },
       },
       strict: true,
-    });
+      allowPositionals: false,
+    }));
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-})();
-
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got "${values.port}"`);
-const bodyLimit = Number(values['body-limit']);
-if (!Number.isInteger(bodyLimit) || bodyLimit < 0) fail(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
-const proxies: Record<string, URL> = {};
-for (const entry of values.proxy) {
-  const equals = entry.indexOf('=');
-  if (equals < 1) fail(`--proxy takes <provider>=<upstream URL>, got "${entry}"`);
-  try {
-    proxies[entry.slice(0, equals)] = new URL(entry.slice(equals + 1));
-  } catch {
-    fail(`--proxy ${entry}: "${entry.slice(equals + 1)}" is not a URL`);
+  if (values.help) return { help: true };
+  const port = integer(values.port, 'port', 'a port number');
+  if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  const bodyLimit = values['body-limit'] === undefined ? undefined : integer(values['body-limit'], 'body-limit', 'a number of bytes');
+  if (bodyLimit !== undefined && bodyLimit < 0) throw new UsageError(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
+  const proxies: Record<string, string> = {};
+  for (const entry of values.proxy) {
+    const equals = entry.indexOf('=');
+    if (equals < 1) throw new UsageError(`--proxy takes <provider>=<upstream URL>, got "${entry}"`);
+    const upstream = entry.slice(equals + 1);
+    if (!URL.canParse(upstream)) throw new UsageError(`--proxy ${entry}: "${upstream}" is not a URL`);
+    proxies[entry.slice(0, equals)] = upstream;
   }
-}
-
-function sandboxFactory(): SandboxFactory | undefined {
   if (!values.sandbox) {
-    const given = (['state-file', 'webhook-url', 'webhook-timeout', 'webhook-attempts'] as const).find((flag) => (flag === 'webhook-url' ? values[flag].length > 0 : values[flag] !== undefined));
-    if (given) fail(`--${given} needs --sandbox`);
-    return undefined;
+    const given = SANDBOX_ONLY.find((flag) => (flag === 'webhook-url' ? values[flag].length > 0 : values[flag] !== undefined));
+    if (given) throw new UsageError(`--${given} needs --sandbox`);
   }
-  const webhookUrls = values['webhook-url'].map((raw) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(raw);
-    } catch {
-      // refused below
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`--webhook-url takes an http(s) URL, got "${raw}"`);
-    return url;
-  });
-  const positive = (flag: 'webhook-timeout' | 'webhook-attempts', max: number): number | undefined => {
+  for (const raw of values['webhook-url']) {
+    const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
+    if (protocol !== 'http:' && protocol !== 'https:') throw new UsageError(`--webhook-url takes an http(s) URL, got "${raw}"`);
+  }
+  const optionalInteger = (flag: 'webhook-timeout' | 'webhook-attempts', max: number): number | undefined => {
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > max) fail(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
+    if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
     return value;
   };
-  return sandbox({
-    stateFile: values['state-file'],
-    webhookUrls,
-    delivery: { timeoutMs: positive('webhook-timeout', 600_000), maxAttempts: positive('webhook-attempts', 20) },
-  });
-}
-
-const reportFile = values['proxy-report'];
-function reportContract(report: ContractReport): void {
-  for (const violation of report.violations) {
-    process.stderr.write(`contract ${violation.severity}: ${report.provider} ${report.method} ${report.path} → ${report.status}: ${violation.side} ${violation.location ? `${violation.location} ` : ''}${violation.message}\n`);
-  }
-  if (reportFile) appendFileSync(reportFile, `${JSON.stringify({ time: new Date().toISOString(), ...report })}\n`);
-}
-
-const started = performance.now();
-const mock = (() => {
-  try {
-    return createMockServer({
-      ...defaultOptions,
-      generatedDir: values['generated-dir'],
-      docsDir: values['docs-dir'],
-      bodyLimit,
+  return {
+    help: false,
+    options: {
+      port,
+      host: values.host,
+      quiet: values.quiet,
       corsOrigins: values['cors-origin'],
-      log: values.quiet ? defaultOptions.log : createRequestLog((text) => process.stdout.write(text)),
+      bodyLimit,
       proxies,
-      reportContract,
-      sandbox: sandboxFactory(),
-    });
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-})();
-
-if (mock.providers.length === 0) fail(`No provider bundle in ${values['generated-dir']}: run \`pnpm generate\` first.`);
-
-const address = await mock.listen(port, values.host).catch((error: unknown) => fail(`Cannot listen on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`));
-const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-process.stdout.write(
-  `credit-apis mock listening on ${base} (ready in ${Math.round(performance.now() - started)} ms)\n` +
-    mock.providers.map((provider) => `  ${base}/${provider.slug}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${proxies[provider.slug]?.href ?? ''}` : ''}`).join('\n') +
-    `\n  ${base}/  index with a sample curl per provider\n` +
-    (mock.sandbox ? `  ${base}/_sandbox/  ${mock.sandbox.summary()}\n` : ''),
-);
-void mock.warmUp();
-
-let closing = false;
-function shutdown(signal: string): void {
-  if (closing) return;
-  closing = true;
-  process.stdout.write(`${signal}: closing\n`);
-  // Connections that will not close in time do not keep the process alive.
-  setTimeout(() => process.exit(0), 3000).unref();
-  void mock.close().then(() => process.exit(0));
+      proxyReport: values['proxy-report'],
+      specsDir: values['specs-dir'] ?? values['generated-dir'],
+      docsDir: values['docs-dir'],
+      sandbox: values.sandbox
+        ? { stateFile: values['state-file'], webhookUrls: values['webhook-url'], webhookTimeoutMs: optionalInteger('webhook-timeout', SANDBOX_LIMITS.webhookTimeoutMs), webhookAttempts: optionalInteger('webhook-attempts', SANDBOX_LIMITS.webhookAttempts) }
+        : false,
+    },
+  };
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+/**
+ * Runs the CLI. Resolves to an exit code when it ends at once (--help 0, bad flags or options 2), or to
+ * `undefined` once the server listens: the process then lives until SIGINT/SIGTERM closes it.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number | undefined> {
+  const started = performance.now();
+  let parsed: ReturnType<typeof parseCli>;
+  try {
+    parsed = parseCli(argv);
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const { options } = parsed;
+  let mock;
+  try {
+    mock = await startMockServer({ ...options, logTo: io.stdout });
+  } catch (error) {
+    if (!(error instanceof MockServerOptionsError)) throw error;
+    io.stderr(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const proxies = options.proxies ?? {};
+  io.stdout(
+    `credit-apis mock listening on ${mock.url} (ready in ${Math.round(performance.now() - started)} ms)\n` +
+      mock.providers.map((provider) => `  ${provider.url}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${new URL(String(proxies[provider.slug])).href}` : ''}`).join('\n') +
+      `\n  ${mock.url}/  index with a sample curl per provider\n` +
+      (mock.sandboxSummary ? `  ${mock.url}/_sandbox/  ${mock.sandboxSummary}\n` : ''),
+  );
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    io.stdout(`${signal}: closing\n`);
+    // Connections that will not close in time do not keep the process alive.
+    setTimeout(() => process.exit(0), 3000).unref();
+    void mock.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return undefined;
+}

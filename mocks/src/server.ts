@@ -18,8 +18,10 @@ import { silentLog, type RequestLog } from './http/request-log.js';
 import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
 import { createProxy, type ContractReporter, type ProxyRequest } from './prism/proxy.js';
 import { profileFor } from './providers/index.js';
+import { createContractFiles, isContractPath } from './site/contracts.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
+import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
@@ -83,6 +85,7 @@ export function createMockServer(options: MockOptions): MockServer {
   const sandbox = options.sandbox?.(providers);
   const handlers: readonly AnswerHandler[] = [...(sandbox ? [sandbox.handler] : []), ...options.handlers, dynamicHandler, staticAnswer];
   const { log, bodyLimit } = options;
+  const contracts = createContractFiles(options.generatedDir);
 
   const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
 
@@ -179,7 +182,11 @@ export function createMockServer(options: MockOptions): MockServer {
 
   async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
     const method = req.method ?? 'GET';
-    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, indexPage(originOf(req), providers, docsAvailable(options.docsDir)), corsHeaders);
+    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) {
+      const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir));
+      return send(req, res, started, page, corsHeaders);
+    }
+    if (fullPath === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, favicon(), corsHeaders);
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
       if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
@@ -218,6 +225,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (forward) return proxyRequest(req, res, started, corsHeaders, forward, rest, search);
 
     const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
+    if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD')) return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
     if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders);
 
     if (method === 'OPTIONS') {

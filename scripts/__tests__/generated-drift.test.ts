@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshBundles } from '../../specs/__tests__/bundles.js';
 import { providerFiles, repoRoot } from '../lib/providers.js';
+import { specsPackageFiles } from '../lib/specs-package.js';
 import { generateTypes } from '../lib/types.js';
 
 function expectCommitted(path: string, fresh: string): void {
@@ -19,5 +20,12 @@ describe('committed generated files match the specs (run `pnpm generate` after e
   });
   it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/schema.d.ts', async (slug, fresh) => {
     expectCommitted(providerFiles(slug).typesPath, await generateTypes(slug, fresh));
+  });
+  // The rest of @credit-apis/specs: YAML bundles, index, exports, and the version recorded for each content
+  // hash (a contract changed under an unchanged info.version throws ContractVersionError here).
+  const specsDir = join(repoRoot, 'generated');
+  const committed = (path: string): string | undefined => (existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined);
+  it.each([...specsPackageFiles(bundles, committed)])('generated/%s', (path, fresh) => {
+    expectCommitted(join(specsDir, path), fresh);
   });
 });

@@ -4,11 +4,12 @@
  *
  *   <outDir>/index.html        the kit's index (index-page.ts)
  *   <outDir>/<slug>.html       one self-contained reference page per provider
+ *   <outDir>/<slug>.openapi.json, .yaml   its contract, as @credit-apis/specs holds it ("download the contract")
  *
  * Pages are built from the committed bundles (`generated/<slug>/openapi.json`, kept fresh by the drift test)
  * through a docs-only copy that carries the generated code samples (docs-bundle.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -16,7 +17,7 @@ import type { JsonObject } from '../lib/openapi-walk.js';
 import { listProviders, repoRoot } from '../lib/providers.js';
 import { runRedocly } from '../lib/redocly.js';
 import { SAMPLE_LANGUAGES } from './code-samples.js';
-import { apiSummary, docsBundle } from './docs-bundle.js';
+import { apiSummary, contractFiles, docsBundle } from './docs-bundle.js';
 import { renderIndex, type IndexProvider } from './index-page.js';
 import { makeOffline, OFFLINE_BUILD_ARGS, type OfflineReport } from './offline.js';
 
@@ -93,6 +94,10 @@ async function buildPage(slug: string, bundlePath: string, workDir: string, outD
   const { html, report } = makeOffline(readFileSync(rawHtml, 'utf8'));
   const file = `${slug}.html`;
   writeFileSync(join(outDir, file), html);
+  // The downloadable contract next to its page: the committed bundle in both forms, unchanged.
+  const files = contractFiles(slug);
+  copyFileSync(bundlePath, join(outDir, files.json));
+  copyFileSync(bundlePath.replace(/\.json$/, '.yaml'), join(outDir, files.yaml));
   return { page: { slug, title, file, bytes: Buffer.byteLength(html), operations, webhooks, offline: report }, doc };
 }
 
@@ -102,7 +107,7 @@ async function buildPage(slug: string, bundlePath: string, workDir: string, outD
  */
 export function isSiteFresh(outDir: string = DEFAULT_OUT_DIR): boolean {
   const providers = listProviders();
-  const outputs = ['index.html', ...providers.map((provider) => `${provider.slug}.html`)].map((file) => join(outDir, file));
+  const outputs = ['index.html', ...providers.flatMap((provider) => [`${provider.slug}.html`, ...Object.values(contractFiles(provider.slug))])].map((file) => join(outDir, file));
   if (providers.length === 0 || !outputs.every((file) => existsSync(file))) return false;
   const builderDir = join(repoRoot, 'scripts', 'docs');
   const inputs = [

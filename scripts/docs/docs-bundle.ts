@@ -12,6 +12,17 @@ import { quirksMarkdown, readQuirks } from './quirks.js';
 /** Markdown link from a provider page to the index; the pages sit side by side in one folder. */
 export const INDEX_LINK = '[← All credit-apis providers: install, mock server, the ECCOR FGTS flow](index.html)';
 
+/** The contract's files next to its page (build-site.ts copies them from @credit-apis/specs). */
+export function contractFiles(slug: string): { json: string; yaml: string } {
+  return { json: `${slug}.openapi.json`, yaml: `${slug}.openapi.yaml` };
+}
+
+/** Markdown line atop each provider page: the contract itself, for generators and other tools. */
+export function contractLinkMarkdown(slug: string): string {
+  const files = contractFiles(slug);
+  return `**Download the contract:** [OpenAPI JSON](${files.json}) · [OpenAPI YAML](${files.yaml}) — also \`npm install @credit-apis/specs\` (\`@credit-apis/specs/${slug}.json\`), and served by the mock at \`/${slug}/openapi.json\`.`;
+}
+
 export interface DocsBundle {
   doc: JsonObject;
   /** How many operations (paths) and webhooks the page documents, for the build's summary. */
@@ -28,7 +39,7 @@ export function docsBundle(bundle: JsonObject, slug: string): DocsBundle {
   if (isObject(doc.info)) {
     const description = typeof doc.info.description === 'string' ? doc.info.description.trimEnd() : '';
     const overview = [authenticationMarkdown(doc), errorsMarkdown(doc)].filter(Boolean);
-    doc.info.description = [INDEX_LINK, description, ...overview].filter(Boolean).join('\n\n') + '\n';
+    doc.info.description = [INDEX_LINK, contractLinkMarkdown(slug), description, ...overview].filter(Boolean).join('\n\n') + '\n';
   }
   const found = listOperations(doc);
   for (const op of found) {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isObject, listOperations, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
 import { codeSamplesFor, TYPESCRIPT } from './code-samples.js';
-import { apiSummary } from './docs-bundle.js';
+import { apiSummary, contractFiles } from './docs-bundle.js';
 import { CONTENT_SECURITY_POLICY } from './offline.js';
 import { MOCK_ORIGIN, providerNames } from './provider-names.js';
 import { operationAnchor } from './redoc-anchors.js';
@@ -52,6 +52,7 @@ function providerCard({ slug, file, doc }: IndexProvider): string {
     `      <h3><a href="${escapeHtml(file)}">${escapeHtml(title)}</a></h3>`,
     `      <p>${escapeHtml(summary)}</p>`,
     `      <p class="meta"><code>${escapeHtml(packageName)}</code> · ${escapeHtml(counts)} · mock <code>${escapeHtml(`${MOCK_ORIGIN}/${slug}`)}</code></p>`,
+    `      <p class="meta">Download the contract: <a href="${escapeHtml(contractFiles(slug).json)}" download>OpenAPI JSON</a> · <a href="${escapeHtml(contractFiles(slug).yaml)}" download>OpenAPI YAML</a></p>`,
     `      <a class="open" href="${escapeHtml(file)}">Open the ${escapeHtml(title)} reference →</a>`,
     '    </section>',
   ].join('\n');

@@ -6,7 +6,7 @@
 import type { Operation, Provider } from '../catalog/provider.js';
 import { prepare, type PreparedResponse } from '../http/prepared-response.js';
 import { dynamicUnavailable } from '../http/mock-errors.js';
-import { fromPrismResponse, loadPrism, prismHeaders, prismQuery, type PrismInput } from './engine.js';
+import { fromPrismResponse, loadPrism, PrismNotInstalledError, prismHeaders, prismQuery, type PrismInput } from './engine.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface DynamicRequest {
@@ -21,7 +21,13 @@ export interface DynamicRequest {
 }
 
 export async function dynamicAnswer(request: DynamicRequest): Promise<PreparedResponse> {
-  const engine = loadPrism();
+  let engine: ReturnType<typeof loadPrism>;
+  try {
+    engine = loadPrism('Prefer: dynamic=true');
+  } catch (error) {
+    if (error instanceof PrismNotInstalledError) return dynamicUnavailable(error.message);
+    throw error;
+  }
   const operations = await engine.operations(request.provider.slug, request.provider.doc);
   const input: PrismInput = {
     method: request.operation.info.method,

@@ -77,11 +77,45 @@ export interface PrismEngine {
 
 let engine: PrismEngine | undefined;
 
-export function loadPrism(): PrismEngine {
+/** Prism is an optional peer dependency of the published mock: the default install stays small. */
+export const PRISM_PACKAGES = ['@stoplight/prism-http@5.12.0', '@stoplight/prism-core@5.8.0'] as const;
+
+export class PrismNotInstalledError extends Error {
+  override name = 'PrismNotInstalledError';
+}
+
+function installHint(feature: string): string {
+  return `${feature} needs Stoplight Prism's engine, an optional peer dependency of @credit-apis/mock-server: npm install --save-dev ${PRISM_PACKAGES.join(' ')}`;
+}
+
+function isMissingModule(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+}
+
+/** Fails early (at start-up, for `--proxy`) with the install line when Prism is not installed. */
+export function assertPrismInstalled(feature: string, fail: (message: string) => Error): void {
+  const require = createRequire(import.meta.url);
+  for (const name of ['@stoplight/prism-http', '@stoplight/prism-core']) {
+    try {
+      require.resolve(name);
+    } catch {
+      throw fail(installHint(feature));
+    }
+  }
+}
+
+export function loadPrism(feature = 'Prism'): PrismEngine {
   if (engine) return engine;
   const require = createRequire(import.meta.url);
-  const prism = require('@stoplight/prism-http') as PrismHttpModule;
-  const core = require('@stoplight/prism-core') as PrismCoreModule;
+  let prism: PrismHttpModule;
+  let core: PrismCoreModule;
+  try {
+    prism = require('@stoplight/prism-http') as PrismHttpModule;
+    core = require('@stoplight/prism-core') as PrismCoreModule;
+  } catch (error) {
+    if (isMissingModule(error)) throw new PrismNotInstalledError(installHint(feature));
+    throw error;
+  }
   const cache = new Map<string, Promise<readonly PrismOperation[]>>();
   engine = {
     prism,

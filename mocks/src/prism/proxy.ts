@@ -50,7 +50,7 @@ function toViolations(side: ContractViolation['side'], diagnostics: readonly Pri
 
 export function createProxy(provider: Provider, upstream: URL, report: ContractReporter) {
   return async function forward(request: ProxyRequest): Promise<PreparedResponse> {
-    const engine = loadPrism();
+    const engine = loadPrism('the validating proxy (--proxy)');
     const operations = await engine.operations(provider.slug, provider.doc);
     const instance = engine.prism.createInstance(
       { isProxy: true, upstream, mock: { dynamic: false }, checkSecurity: true, validateRequest: true, validateResponse: true, errors: false, upstreamProxy: undefined },

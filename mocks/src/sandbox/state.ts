@@ -14,8 +14,8 @@
  * Records are kept as the API returns them, so the file reads like the answers. Webhook deliveries are not
  * part of it: they belong to the run (see webhooks/delivery.ts).
  */
-import type { components as EccorComponents } from '../../../generated/eccor-fgts/schema.js';
-import type { components as InssComponents } from '../../../generated/nossa-fintech-inss/schema.js';
+import type { components as EccorComponents } from '@credit-apis/specs/eccor-fgts/types';
+import type { components as InssComponents } from '@credit-apis/specs/nossa-fintech-inss/types';
 
 type Eccor = EccorComponents['schemas'];
 type Inss = InssComponents['schemas'];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -69,7 +69,7 @@ describe('the CLI', () => {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: pnpm start');
+      expect(stderr).toContain('Usage: credit-apis-mock');
     }
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { eventually, startReceiver } from './support.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 const cwd = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

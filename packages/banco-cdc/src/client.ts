@@ -1,6 +1,6 @@
 /** `createBancoCdcClient`: the runtime's client, typed by the Banco CDC contract. */
 import { createProviderClient, type Client, type ClientOptions } from '@credit-apis/runtime';
-import type { paths } from '../../../generated/banco-cdc/schema.js';
+import type { paths } from '@credit-apis/specs/banco-cdc/types';
 import { bancoCdcProfile, type BancoCdcEnvironment } from './profile.js';
 
 /** Options of {@link createBancoCdcClient}: `baseUrl` or `environment`, `auth`, `fetch`, `retry`, `timeoutMs`, `logger`. */

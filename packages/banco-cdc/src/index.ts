@@ -10,4 +10,4 @@ export * from '@credit-apis/runtime';
 export { createBancoCdcClient, type BancoCdcClient, type BancoCdcClientOptions } from './client.js';
 export { bancoCdcProfile, type BancoCdcEnvironment } from './profile.js';
 export * from './types.js';
-export type { components, operations, paths, webhooks } from '../../../generated/banco-cdc/schema.js';
+export type { components, operations, paths, webhooks } from '@credit-apis/specs/banco-cdc/types';

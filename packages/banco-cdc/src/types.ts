@@ -3,7 +3,7 @@
  * (`generated/banco-cdc/schema.d.ts`). Each field keeps the contract's description; the page types every
  * field of an operation as a string (amounts, rates, dates and counts included).
  */
-import type { components } from '../../../generated/banco-cdc/schema.js';
+import type { components } from '@credit-apis/specs/banco-cdc/types';
 
 type Schemas = components['schemas'];
 

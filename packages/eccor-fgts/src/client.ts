@@ -1,6 +1,6 @@
 /** `createEccorFgtsClient`: the runtime's client, typed by the ECCOR FGTS contract. */
 import { createProviderClient, type Client, type ClientOptions } from '@credit-apis/runtime';
-import type { paths } from '../../../generated/eccor-fgts/schema.js';
+import type { paths } from '@credit-apis/specs/eccor-fgts/types';
 import { eccorFgtsProfile, type EccorFgtsEnvironment } from './profile.js';
 
 /** Options of {@link createEccorFgtsClient}: `baseUrl` or `environment`, `auth`, `fetch`, `retry`, `timeoutMs`, `logger`. */

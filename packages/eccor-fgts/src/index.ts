@@ -13,4 +13,4 @@ export * from '@credit-apis/runtime';
 export { createEccorFgtsClient, type EccorFgtsClient, type EccorFgtsClientOptions } from './client.js';
 export { eccorFgtsProfile, type EccorFgtsEnvironment } from './profile.js';
 export * from './types.js';
-export type { components, operations, paths, webhooks } from '../../../generated/eccor-fgts/schema.js';
+export type { components, operations, paths, webhooks } from '@credit-apis/specs/eccor-fgts/types';

@@ -9,7 +9,7 @@
  * {@link PaginationError} rather than stop silently or guess a parameter the contract does not have.
  */
 import { CreditApisError, unwrap, type CallOptions, type FetchOptions } from '@credit-apis/runtime';
-import type { paths } from '../../../generated/eccor-fgts/schema.js';
+import type { paths } from '@credit-apis/specs/eccor-fgts/types';
 import type { EccorFgtsClient } from './client.js';
 
 /** The list envelope of the API. */

@@ -4,7 +4,7 @@
  * `components['schemas']['NaturalPerson']`. Each field keeps the contract's description. Money is integer
  * cents everywhere (`4570` = R$ 45,70: see `centsToReais`), rates are fractions (`0.0204` = 2,04 %).
  */
-import type { components } from '../../../generated/eccor-fgts/schema.js';
+import type { components } from '@credit-apis/specs/eccor-fgts/types';
 
 type Schemas = components['schemas'];
 

@@ -8,7 +8,7 @@
  */
 import { CreditApisError, redact } from '@credit-apis/runtime';
 import { createDocumentValidator, type DocumentValidator } from '@credit-apis/runtime/validate';
-import spec from '../../../generated/eccor-fgts/openapi.json' with { type: 'json' };
+import spec from '@credit-apis/specs/eccor-fgts.json' with { type: 'json' };
 import type { CreditNoteStatusEvent } from './types.js';
 
 export type { CreditNoteStatusEvent } from './types.js';

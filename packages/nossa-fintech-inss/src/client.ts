@@ -1,6 +1,6 @@
 /** `createNossaFintechInssClient`: the runtime's client, typed by the Nossa Fintech INSS contract. */
 import { createProviderClient, type Client, type ClientOptions } from '@credit-apis/runtime';
-import type { paths } from '../../../generated/nossa-fintech-inss/schema.js';
+import type { paths } from '@credit-apis/specs/nossa-fintech-inss/types';
 import { nossaFintechInssProfile, type NossaFintechInssEnvironment } from './profile.js';
 
 /** Options of {@link createNossaFintechInssClient}: `baseUrl` or `environment`, `auth`, `fetch`, `retry`, `timeoutMs`, `logger`. */

@@ -10,4 +10,4 @@ export * from '@credit-apis/runtime';
 export { createNossaFintechInssClient, type NossaFintechInssClient, type NossaFintechInssClientOptions } from './client.js';
 export { nossaFintechInssProfile, type NossaFintechInssEnvironment } from './profile.js';
 export * from './types.js';
-export type { components, operations, paths, webhooks } from '../../../generated/nossa-fintech-inss/schema.js';
+export type { components, operations, paths, webhooks } from '@credit-apis/specs/nossa-fintech-inss/types';

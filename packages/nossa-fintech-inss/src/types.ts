@@ -3,7 +3,7 @@
  * (`generated/nossa-fintech-inss/schema.d.ts`). Each field keeps the contract's description. One rename: the
  * spec's `Client` (the borrower) is `ClientData` here, since `Client` is the client type of openapi-fetch.
  */
-import type { components } from '../../../generated/nossa-fintech-inss/schema.js';
+import type { components } from '@credit-apis/specs/nossa-fintech-inss/types';
 
 type Schemas = components['schemas'];
 

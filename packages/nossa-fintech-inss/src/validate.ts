@@ -5,7 +5,7 @@
  */
 import type { Middleware } from '@credit-apis/runtime';
 import { validateResponses as validateAgainst, type OpenApiDocument, type ValidateResponsesOptions } from '@credit-apis/runtime/validate';
-import spec from '../../../generated/nossa-fintech-inss/openapi.json' with { type: 'json' };
+import spec from '@credit-apis/specs/nossa-fintech-inss.json' with { type: 'json' };
 
 export { ResponseValidationError, type ValidateResponsesOptions, type ValidationIssue } from '@credit-apis/runtime/validate';
 

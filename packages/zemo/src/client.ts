@@ -1,6 +1,6 @@
 /** `createZemoClient`: the runtime's client, typed by the Zemo contract. */
 import { createProviderClient, type Client, type ClientOptions } from '@credit-apis/runtime';
-import type { paths } from '../../../generated/zemo/schema.js';
+import type { paths } from '@credit-apis/specs/zemo/types';
 import { zemoProfile, type ZemoEnvironment } from './profile.js';
 
 /** Options of {@link createZemoClient}: `baseUrl` (Zemo's host) or `environment: 'mock'`, `auth`, `fetch`, `retry`, `timeoutMs`, `logger`. */

@@ -10,4 +10,4 @@ export * from '@credit-apis/runtime';
 export { createZemoClient, type ZemoClient, type ZemoClientOptions } from './client.js';
 export { zemoProfile, type ZemoEnvironment } from './profile.js';
 export * from './types.js';
-export type { components, operations, paths, webhooks } from '../../../generated/zemo/schema.js';
+export type { components, operations, paths, webhooks } from '@credit-apis/specs/zemo/types';

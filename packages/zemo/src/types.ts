@@ -2,7 +2,7 @@
  * The Zemo schemas under their own names: every `components.schemas` entry of the contract
  * (`generated/zemo/schema.d.ts`). Each field keeps the contract's description.
  */
-import type { components } from '../../../generated/zemo/schema.js';
+import type { components } from '@credit-apis/specs/zemo/types';
 
 type Schemas = components['schemas'];
 

@@ -54,9 +54,21 @@ function embeddedDefinition(html: string): JsonObject {
 }
 
 describe('pnpm docs output', () => {
-  it('is one flat folder: index.html and <slug>.html per provider, nothing else', () => {
-    const expected = ['index.html', ...listProviders().map((provider) => `${provider.slug}.html`)].sort();
+  it('is one flat folder: index.html, and <slug>.html with its contract (.openapi.json, .openapi.yaml) per provider, nothing else', () => {
+    const expected = ['index.html', ...listProviders().flatMap((provider) => [`${provider.slug}.html`, `${provider.slug}.openapi.json`, `${provider.slug}.openapi.yaml`])].sort();
     expect(readdirSync(outDir).sort()).toEqual(expected);
+  });
+
+  it('links the downloadable contract from the index and from each page, byte for byte the committed bundle', () => {
+    for (const provider of listProviders()) {
+      const json = `${provider.slug}.openapi.json`;
+      const yaml = `${provider.slug}.openapi.yaml`;
+      expect(page(json)).toBe(readFileSync(provider.bundlePath, 'utf8'));
+      expect(page(yaml)).toBe(readFileSync(provider.bundlePath.replace(/\.json$/, '.yaml'), 'utf8'));
+      expect(page('index.html')).toContain(`href="${json}" download`);
+      expect(page('index.html')).toContain(`href="${yaml}" download`);
+      expect(page(`${provider.slug}.html`)).toContain(`href="${json}"`);
+    }
   });
 
   it('leaves the committed bundles untouched (samples go into a docs-only copy)', () => {

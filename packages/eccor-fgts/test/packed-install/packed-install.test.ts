@@ -1,8 +1,9 @@
 /**
- * PACKED-INSTALL TEST (slow: installs five tarballs with npm, runs tsc, and runs the program on three Node
+ * PACKED-INSTALL TEST (slow: installs six tarballs with npm, runs tsc, and runs the program on three Node
  * versions; bounded at 4 min).
  *
- * The only proof that the published artefacts work: the runtime and the four provider packages, as packed once
+ * The only proof that the published artefacts work: the runtime and the four provider packages (with the
+ * contracts they depend on, @credit-apis/specs), as packed once
  * for this run by the `packed` project's global setup (scripts/release/packed.global-setup.ts, which builds
  * what is stale; `pnpm pack` rewrites `workspace:^` to a version range), are installed with npm into an empty
  * project in the OS temp folder — outside the monorepo, so nothing resolves through the workspace — and used
@@ -26,7 +27,7 @@ import { sendJson } from '../../../runtime/test/helpers/http-server.js';
 import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts'].map((name) => `@credit-apis/${name}`);
+const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts', 'specs'].map((name) => `@credit-apis/${name}`);
 /** The Node majors the packages support and are tested on: `engines` says `>=20.19`. */
 const NODE_MAJORS = [20, 22, 24];
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-install-'));

@@ -11,6 +11,7 @@
  * `expectEveryOperation` then calls each operation through the client and checks that the calls cover the
  * spec's operations exactly, so that an operation added to the spec fails the test until it is called.
  */
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { expect, onTestFinished } from 'vitest';
 import { createDocumentValidator } from '../../src/validate/compiler.js';
@@ -186,9 +187,9 @@ function parseBody(text: string, contentType: string | undefined): { mediaType: 
   return { mediaType, value: JSON.parse(text) as unknown };
 }
 
-/** A provider's bundled spec, `generated/<slug>/openapi.json`, parsed. */
+/** A provider's bundled spec, `@credit-apis/specs/<slug>.json`, parsed. */
 export function readBundle(slug: string): Json {
-  return JSON.parse(readFileSync(new URL(`../../../../generated/${slug}/openapi.json`, import.meta.url), 'utf8')) as Json;
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`@credit-apis/specs/${slug}.json`), 'utf8')) as Json;
 }
 
 /**

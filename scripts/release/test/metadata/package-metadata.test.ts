@@ -11,7 +11,15 @@ import { expectedMetadata, rootMetadata, SHIPPED_BESIDE_BUILD } from '../../meta
 import { publishablePackages, workspacePackages } from '../../workspace.js';
 
 /** The packages published to npm; every other workspace package is private. */
-const PUBLISHED = ['@credit-apis/runtime', '@credit-apis/nossa-fintech-inss', '@credit-apis/banco-cdc', '@credit-apis/zemo', '@credit-apis/eccor-fgts'];
+const PUBLISHED = [
+  '@credit-apis/runtime',
+  '@credit-apis/nossa-fintech-inss',
+  '@credit-apis/banco-cdc',
+  '@credit-apis/zemo',
+  '@credit-apis/eccor-fgts',
+  '@credit-apis/specs',
+  '@credit-apis/mock-server',
+];
 
 const publishable = publishablePackages();
 const each = publishable.map((pkg) => [pkg.name, pkg] as const);
@@ -25,7 +33,7 @@ function changelogEntries(text: string): Array<{ version: string; body: string }
 }
 
 describe('which packages are published', () => {
-  it('exactly the packages listed here; every other package is private', () => {
+  it('exactly the runtime, the providers, the specs and the mock server; every other package is private', () => {
     expect(publishable.map((pkg) => pkg.name).sort()).toEqual([...PUBLISHED].sort());
     for (const pkg of workspacePackages().filter((other) => !PUBLISHED.includes(other.name))) expect(pkg.manifest.private, pkg.name).toBe(true);
   });
@@ -54,7 +62,8 @@ describe.each(each)('%s: npm metadata', (_name, pkg) => {
   });
 
   it('has a README with its install line', () => {
-    expect(readFileSync(join(pkg.dir, 'README.md'), 'utf8')).toContain(`npm install ${pkg.name}\n`);
+    const name = pkg.name.replace(/[/.-]/g, '\\$&');
+    expect(readFileSync(join(pkg.dir, 'README.md'), 'utf8')).toMatch(new RegExp(`^npm install (?:--save-dev )?${name}$`, 'm'));
   });
 
   it('has a CHANGELOG whose newest entry is its version and whose first entry says what the package is', () => {

@@ -1,0 +1,151 @@
+/**
+ * PACKED-INSTALL TEST of the mock (slow: runs npm three times; bounded at 4 min).
+ *
+ * What a partner gets from the tarballs alone, outside the monorepo (an empty project in the OS temp folder,
+ * so nothing resolves through the workspace):
+ *   (a) `npm install` of @credit-apis/mock-server (+ @credit-apis/specs, its dependency): the install size is
+ *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
+ *       documented request of every provider exactly as the in-repo server does;
+ *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
+ *   (b) the README's vitest example (globalSetup calling startMockServer(), a test through @credit-apis/zemo),
+ *       its files taken from mocks/README.md as they are written, runs green there.
+ * The tarballs are the ones the `packed` project's global setup built and packed once for this run
+ * (scripts/release/packed.global-setup.ts), shared with the providers' packed-install test.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { sampleRequest } from '../../src/catalog/sample-request.js';
+import { startMock } from '../support/mock.js';
+import { readmeFiles } from './readme-files.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-mock-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function sh(command: [string, string[]], cwd: string, timeout = 120_000): Promise<string> {
+  try {
+    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+    return stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${[command[0], ...command[1]].join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+
+function folderSize(dir: string): { bytes: number; packages: number } {
+  let bytes = 0;
+  let packages = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.isFile() && entry.name === 'package.json' && /node_modules\/(@[^/]+\/)?[^/@]+$/.test(entry.parentPath)) packages++;
+  }
+  return { bytes, packages };
+}
+
+/** Starts the installed bin and resolves with its URL, read from the first line it prints. */
+function startInstalledBin(app: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
+  const child = spawn('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let stdout = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => void stop().then(() => reject(new Error(`no banner in 20 s: ${output}`))), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+      const newline = stdout.indexOf('\n');
+      if (newline === -1) return;
+      clearTimeout(timer);
+      const firstLine = stdout.slice(0, newline);
+      const url = /listening on (http:\/\/\S+)/.exec(firstLine)?.[1];
+      if (url) resolve({ url, firstLine, stop });
+      else void stop().then(() => reject(new Error(`first line names no URL: ${firstLine}`)));
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+}
+
+interface Answer {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly body: string;
+}
+
+async function answer(base: string, slug: string, sample: ReturnType<typeof sampleRequest>): Promise<Answer> {
+  const response = await fetch(`${base}/${slug}${sample.path}`, { method: sample.method, headers: sample.headers, ...(sample.body === undefined ? {} : { body: sample.body }) });
+  // Status, type and body: the headers hold one live value (UY3's rate-limit window end).
+  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+}
+
+describe('packed install: @credit-apis/mock-server from its tarball, outside the monorepo', () => {
+  it('installs small, serves every provider as the repository does, resolves the specs, and runs the README vitest example', { timeout: 240_000 }, async () => {
+    const app = join(work, 'app');
+    mkdirSync(app);
+    const packed = inject('packed');
+    const tarball = (name: 'runtime' | 'zemo' | 'specs' | 'mock-server'): string => {
+      const found = packed.find((pkg) => pkg.name === `@credit-apis/${name}`);
+      if (!found) throw new Error(`no tarball for @credit-apis/${name} among ${packed.map((pkg) => pkg.name).join(', ')}`);
+      return found.tarball;
+    };
+
+    // (a) the default install: the mock and the contracts, nothing else of the kit.
+    await sh(['npm', ['init', '-y']], app);
+    await sh(['npm', ['pkg', 'set', 'type=module']], app);
+    await sh(['npm', ['install', tarball('mock-server'), tarball('specs'), '--prefer-offline', '--no-audit', '--no-fund']], app);
+    const size = folderSize(join(app, 'node_modules'));
+    process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
+    expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
+
+    const installed = await startInstalledBin(app);
+    const reference = await startMock();
+    try {
+      expect(installed.firstLine).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+      let compared = 0;
+      for (const provider of reference.providers) {
+        for (const operation of provider.operations) {
+          const sample = sampleRequest(provider, operation);
+          const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
+          expect(ours, `${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
+      const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
+      expect(index.providers.map((provider) => provider.slug)).toEqual(reference.providers.map((provider) => provider.slug));
+    } finally {
+      await installed.stop();
+      await reference.close();
+    }
+
+    // (c) the contracts resolve by name, byte for byte the repository's bundles.
+    const resolveCheck = `import { createRequire } from 'node:module'; import { readFileSync } from 'node:fs'; import { providers } from '@credit-apis/specs';
+const require = createRequire(import.meta.url);
+console.log(JSON.stringify(Object.fromEntries(providers.map((p) => [p.slug, readFileSync(require.resolve('@credit-apis/specs/' + p.slug + '.json'), 'utf8')]))));`;
+    writeFileSync(join(app, 'resolve-specs.mjs'), resolveCheck);
+    const resolved = JSON.parse(await sh([process.execPath, ['resolve-specs.mjs']], app, 30_000)) as Record<string, string>;
+    const slugs = reference.providers.map((provider) => provider.slug);
+    expect(Object.keys(resolved).sort()).toEqual([...slugs].sort());
+    for (const slug of slugs) expect(resolved[slug] === readFileSync(join(root, 'generated', slug, 'openapi.json'), 'utf8'), slug).toBe(true);
+
+    // (b) the README's vitest example, as written, with the client package and vitest added.
+    const files = readmeFiles(readFileSync(join(root, 'mocks', 'README.md'), 'utf8'));
+    expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo.test.ts']);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
+    const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version;
+    await sh(['npm', ['install', '--save-dev', tarball('runtime'), tarball('zemo'), `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund']], app, 180_000);
+    const output = await sh(['npx', ['--no-install', 'vitest', 'run', '--reporter', 'verbose']], app, 60_000);
+    expect(output).toMatch(/reads an operation from the mock/);
+    expect(output).toMatch(/1 passed/);
+  });
+});
