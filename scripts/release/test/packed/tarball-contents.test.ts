@@ -1,10 +1,11 @@
 /**
  * TARBALL CONTENTS: each publishable package, as packed once by this project's global setup, holds exactly the
- * files listed here for it — its build output, package.json, README, CHANGELOG and LICENSE — and nothing else
- * (no sources, tests, examples or config). A `*` stands for the hash tsup puts in a shared chunk's name.
+ * files listed here for it — its build output (the contracts, for the specs), package.json, README, CHANGELOG and
+ * LICENSE — and nothing else (no sources, tests, examples or config). A `*` stands for the hash tsup puts in a shared chunk's name.
  * A file added or lost (a new entry point, a chunk no longer split) fails until the list here says so.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { listProviders } from '../../../lib/providers.js';
 
 const ALWAYS = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 /** The four files tsup writes for an entry point: ESM and CommonJS, each with its declarations. */
@@ -34,6 +35,10 @@ const EXPECTED: Record<string, string[]> = {
     'dist/types-*.d.ts',
     'dist/types-*.d.cts',
   ],
+  // The contracts: per provider its bundle in JSON and YAML and its types, and the index.
+  '@credit-apis/specs': [...ALWAYS, 'index.js', 'index.d.ts', ...listProviders().flatMap(({ slug }) => [`${slug}/openapi.json`, `${slug}/openapi.yaml`, `${slug}/schema.d.ts`])],
+  // ESM only: the library entry with its declarations, the bin, and the chunk they share.
+  '@credit-apis/mock-server': [...ALWAYS, 'dist/index.js', 'dist/index.d.ts', 'dist/bin.js', 'dist/chunk-*.js'],
 };
 
 const toRegExp = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
