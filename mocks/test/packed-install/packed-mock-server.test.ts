@@ -5,7 +5,8 @@
  * so nothing resolves through the workspace):
  *   (a) `npm install` of @credit-apis/mock-server (+ @credit-apis/specs, its dependency): the install size is
  *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
- *       documented request of every provider exactly as the in-repo server does;
+ *       documented request of every provider exactly as the in-repo server does — and so does the installed
+ *       bin on Node 22 and 24 (`npx -y node@22`);
  *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
  *   (b) the README's vitest example (globalSetup calling startMockServer(), a test through @credit-apis/zemo),
  *       its files taken from mocks/README.md as they are written, runs green there.
@@ -21,6 +22,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
 import { startMock } from '../support/mock.js';
+import { NODE_MAJORS, nodeBinary } from '../../../scripts/release/node-versions.js';
 import { readmeFiles } from './readme-files.js';
 
 const run = promisify(execFile);
@@ -48,9 +50,14 @@ function folderSize(dir: string): { bytes: number; packages: number } {
   return { bytes, packages };
 }
 
-/** Starts the installed bin and resolves with its URL, read from the first line it prints. */
-function startInstalledBin(app: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
-  const child = spawn('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the installed bin and resolves with its URL, read from the first line it prints: through its npm bin
+ * link (`npx --no-install credit-apis-mock`) on this process's node, or the bin's file on another `node`.
+ */
+function startInstalledBin(app: string, node?: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
+  const args = ['--port', '0', '--quiet'];
+  const [command, commandArgs] = node === undefined ? ['npx', ['--no-install', 'credit-apis-mock', ...args]] : [node, [join(app, 'node_modules', '@credit-apis', 'mock-server', 'dist', 'bin.js'), ...args]];
+  const child = spawn(command, commandArgs, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let stdout = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -107,24 +114,31 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
     expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
 
-    const installed = await startInstalledBin(app);
+    // On each supported Node version (the bin link on this process's node, the bin's file on the others).
     const reference = await startMock();
     try {
-      expect(installed.firstLine).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
-      let compared = 0;
-      for (const provider of reference.providers) {
-        for (const operation of provider.operations) {
-          const sample = sampleRequest(provider, operation);
-          const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
-          expect(ours, `${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
-          compared++;
+      for (const major of NODE_MAJORS) {
+        const node = Number(process.versions.node.split('.')[0]) === major ? undefined : await nodeBinary(major, work);
+        const installed = await startInstalledBin(app, node);
+        try {
+          expect(installed.firstLine, `Node ${major}`).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+          let compared = 0;
+          for (const provider of reference.providers) {
+            for (const operation of provider.operations) {
+              const sample = sampleRequest(provider, operation);
+              const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
+              expect(ours, `Node ${major}: ${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
+              compared++;
+            }
+          }
+          expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
+          const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
+          expect(index.providers.map((provider) => provider.slug), `Node ${major}`).toEqual(reference.providers.map((provider) => provider.slug));
+        } finally {
+          await installed.stop();
         }
       }
-      expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
-      const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
-      expect(index.providers.map((provider) => provider.slug)).toEqual(reference.providers.map((provider) => provider.slug));
     } finally {
-      await installed.stop();
       await reference.close();
     }
 

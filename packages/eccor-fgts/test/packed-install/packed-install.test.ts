@@ -23,24 +23,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sh } from '../../../../scripts/release/exec.js';
+import { NODE_MAJORS, nodeBinary } from '../../../../scripts/release/node-versions.js';
 import { sendJson } from '../../../runtime/test/helpers/http-server.js';
 import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts', 'specs'].map((name) => `@credit-apis/${name}`);
-/** The Node majors the packages support and are tested on: `engines` says `>=20.19`. */
-const NODE_MAJORS = [20, 22, 24];
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-install-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** The path of a `node` binary of `major`: this process's when it is that major, else npm's `node@<major>`. */
-async function nodeBinary(major: number): Promise<string> {
-  if (Number(process.versions.node.split('.')[0]) === major) return process.execPath;
-  const path = (await sh(['npx', ['-y', `node@${major}`, '-p', 'process.execPath']], work, { timeout: 180_000 })).trim();
-  const version = (await sh([path, ['--version']], work)).trim();
-  expect(version, `npx node@${major} gave ${path}`).toMatch(new RegExp(`^v${major}\\.`));
-  return path;
-}
 
 /** The consumer's program: every package, through its published names only. */
 const PROGRAM = `
@@ -169,7 +159,7 @@ describe('packed install: the published packages, installed with npm outside the
       JSON.stringify(liquidation),
     ];
     for (const major of NODE_MAJORS) {
-      const node = await nodeBinary(major);
+      const node = await nodeBinary(major, work);
       const output = await sh([node, args], app, { timeout: 30_000 });
       expect(JSON.parse(output), `the program on Node ${major}`).toEqual({
         zemo: 'Cristiano Ronaldo',
