@@ -6,7 +6,7 @@
  *   (a) `npm install` of @credit-apis/mock-server (+ @credit-apis/specs, its dependency): the install size is
  *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
  *       documented request of every provider exactly as the in-repo server does — and so does the installed
- *       bin on Node 22 and 24 (`npx -y node@22`);
+ *       bin on Node 22 and 24 (`inject('nodeBinaries')`, from the npm registry);
  *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
  *   (b) the README's vitest example (globalSetup calling startMockServer(), a test through @credit-apis/zemo),
  *       its files taken from mocks/README.md as they are written, runs green there.
@@ -22,7 +22,6 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
 import { startMock } from '../support/mock.js';
-import { NODE_MAJORS, nodeBinary } from '../../../scripts/release/node-versions.js';
 import { readmeFiles } from './readme-files.js';
 
 const run = promisify(execFile);
@@ -117,9 +116,8 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     // On each supported Node version (the bin link on this process's node, the bin's file on the others).
     const reference = await startMock();
     try {
-      for (const major of NODE_MAJORS) {
-        const node = Number(process.versions.node.split('.')[0]) === major ? undefined : await nodeBinary(major, work);
-        const installed = await startInstalledBin(app, node);
+      for (const [major, binary] of inject('nodeBinaries')) {
+        const installed = await startInstalledBin(app, binary === process.execPath ? undefined : binary);
         try {
           expect(installed.firstLine, `Node ${major}`).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
           let compared = 0;

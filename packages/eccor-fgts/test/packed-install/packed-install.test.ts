@@ -11,19 +11,19 @@
  * declaration files included: no `skipLibCheck`), compiled, and run against local servers that answer with the
  * specs' examples. A CommonJS `require()` of every entry point runs too.
  *
- * Compatibility: the program and the CommonJS check run on Node 20 (this process's node), 22 and 24 (from the
- * npm registry: `npx -y node@22`, fetched once and then taken from the npx cache). They never skip: CI reaches
- * the registry.
+ * Compatibility: the program and the CommonJS check run on Node 20, 22 and 24 (`inject('nodeBinaries')`: this
+ * process's node, and `npx -y node@22` / `node@24` from the npm registry, fetched once by the global setup).
+ * They never skip: CI reaches the registry.
  *
  * npm needs the registry (or its cache) for openapi-fetch, ajv and ajv-formats: `--prefer-offline`.
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sh } from '../../../../scripts/release/exec.js';
-import { NODE_MAJORS, nodeBinary } from '../../../../scripts/release/node-versions.js';
 import { sendJson } from '../../../runtime/test/helpers/http-server.js';
 import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
 
@@ -31,6 +31,17 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts', 'specs'].map((name) => `@credit-apis/${name}`);
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-install-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+const run = promisify(execFile);
+
+async function sh(command: [string, string[]], cwd: string, { timeout = 90_000 } = {}): Promise<string> {
+  try {
+    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+    return stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${[command[0], ...command[1]].join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
 
 /** The consumer's program: every package, through its published names only. */
 const PROGRAM = `
@@ -158,8 +169,8 @@ describe('packed install: the published packages, installed with npm outside the
       String(tracking.parameters.find((parameter) => parameter.name === 'credit_operation_key')?.example),
       JSON.stringify(liquidation),
     ];
-    for (const major of NODE_MAJORS) {
-      const node = await nodeBinary(major, work);
+    expect(inject('nodeBinaries').map(([major]) => major)).toEqual([20, 22, 24]);
+    for (const [major, node] of inject('nodeBinaries')) {
       const output = await sh([node, args], app, { timeout: 30_000 });
       expect(JSON.parse(output), `the program on Node ${major}`).toEqual({
         zemo: 'Cristiano Ronaldo',
