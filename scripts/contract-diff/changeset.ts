@@ -4,8 +4,9 @@
  * working tree with the same file at the provider package's last release — the tag changesets pushes when it
  * publishes, `@credit-apis/<slug>@<version>` — or at `--base`, and writes the differences as a changeset,
  * `.changeset/contract-<slug>.md` (rewritten on every run; removed when the contracts are equal again). So
- * `changeset version` puts the contract diff in the provider's CHANGELOG entry, and bumps the package as the
- * diff calls for (breaking → major, minor while 0.x).
+ * `changeset version` puts the contract diff in the provider's CHANGELOG entry — and in the contracts package's
+ * (`generated/`, `@credit-apis/specs`), which ships the bundle — and bumps them as the diff calls for
+ * (breaking → major, minor while 0.x).
  *
  * A provider without a release tag (never published) and no `--base` is skipped, with a line saying so.
  */
@@ -17,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { JsonObject } from '../lib/openapi-walk.js';
 import { repoRoot } from '../lib/providers.js';
 import { diffContracts } from './diff.js';
-import { bumpFor, changesetFile, contractSection } from './render.js';
+import { bumpFor, changesetFile, contractSection, type Bump } from './render.js';
 
 export interface ContractChangesetResult {
   slug: string;
@@ -50,6 +51,9 @@ export function writeContractChangesets({ root = repoRoot, base }: { root?: stri
   const generated = join(root, 'generated');
   const slugs = existsSync(generated) ? readdirSync(generated).filter((slug) => existsSync(join(generated, slug, 'openapi.json'))).sort() : [];
   const results: ContractChangesetResult[] = [];
+  // `generated/` is itself a package when it is published as the contracts (`@credit-apis/specs`).
+  const specsManifest = join(generated, 'package.json');
+  const specs = existsSync(specsManifest) ? (JSON.parse(readFileSync(specsManifest, 'utf8')) as { name: string; version: string; private?: boolean }) : undefined;
   for (const slug of slugs) {
     const manifestPath = join(root, 'packages', slug, 'package.json');
     if (!existsSync(manifestPath)) continue;
@@ -74,7 +78,10 @@ export function writeContractChangesets({ root = repoRoot, base }: { root?: stri
       continue;
     }
     const title = typeof (after.info as JsonObject | undefined)?.title === 'string' ? String((after.info as JsonObject).title) : slug;
-    writeFileSync(path, changesetFile(name, bump, contractSection(changes, { provider: title, since: ref, bundle })));
+    // The contracts package ships every bundle: its CHANGELOG gets the same section, its bump by its own version.
+    const bumps: Record<string, Bump> = { [name]: bump };
+    if (specs && specs.private !== true) bumps[specs.name] = bumpFor(changes, specs.version) ?? bump;
+    writeFileSync(path, changesetFile(bumps, contractSection(changes, { provider: title, since: ref, bundle })));
     results.push({ slug, outcome: 'written', base: ref, path });
   }
   return results;

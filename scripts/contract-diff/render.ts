@@ -60,7 +60,8 @@ export function contractSection(changes: ContractChange[], { provider, since, bu
   return `${out.join('\n')}\n`;
 }
 
-/** A changeset file: front matter naming the package and its bump, then the section. */
-export function changesetFile(packageName: string, bump: Bump, section: string): string {
-  return `---\n'${packageName}': ${bump}\n---\n\n${section}`;
+/** A changeset file: front matter naming each package and its bump, then the section. */
+export function changesetFile(bumps: Record<string, Bump>, section: string): string {
+  const lines = Object.entries(bumps).map(([name, bump]) => `'${name}': ${bump}`);
+  return `---\n${lines.join('\n')}\n---\n\n${section}`;
 }

@@ -56,7 +56,7 @@ describe('the CHANGELOG section', () => {
   });
 });
 
-describe('changeset version puts the contract diff in the provider CHANGELOG', () => {
+describe('changeset version puts the contract diff in the provider CHANGELOG and in the contracts package CHANGELOG', () => {
   const work = mkdtempSync(join(tmpdir(), 'credit-apis-contract-diff-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: work, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
@@ -67,8 +67,10 @@ describe('changeset version puts the contract diff in the provider CHANGELOG', (
     mkdirSync(join(work, 'packages', 'fixture'), { recursive: true });
     mkdirSync(join(work, '.changeset'));
     writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'fixture-root', private: true }));
-    writeFileSync(join(work, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
+    writeFileSync(join(work, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n  - generated\n');
     writeFileSync(join(work, 'packages', 'fixture', 'package.json'), JSON.stringify({ name: '@credit-apis/fixture', version: '0.2.0' }, null, 2));
+    // generated/ is the contracts package, as @credit-apis/specs is here
+    writeFileSync(join(work, 'generated', 'package.json'), JSON.stringify({ name: '@credit-apis/fixture-specs', version: '1.0.0' }, null, 2));
     cpSync(join(repoRoot, '.changeset', 'config.json'), join(work, '.changeset', 'config.json'));
     // changeset version resolves its changelog generator from the repository's node_modules.
     symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'));
@@ -82,7 +84,8 @@ describe('changeset version puts the contract diff in the provider CHANGELOG', (
 
     writeBundle(getThings(ok(object({ id: { type: 'string' }, total: { type: 'integer' } }))));
     expect(writeContractChangesets({ root: work }).map((result) => result.outcome)).toEqual(['written']);
-    expect(readFileSync(join(work, '.changeset', 'contract-fixture.md'), 'utf8')).toMatch(/^---\n'@credit-apis\/fixture': minor\n---\n/);
+    // breaking: minor for the 0.x provider, major for the 1.x contracts package
+    expect(readFileSync(join(work, '.changeset', 'contract-fixture.md'), 'utf8')).toMatch(/^---\n'@credit-apis\/fixture': minor\n'@credit-apis\/fixture-specs': major\n---\n/);
 
     execFileSync(process.execPath, [join(repoRoot, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version'], { cwd: work, stdio: 'pipe' });
     const changelog = readFileSync(join(work, 'packages', 'fixture', 'CHANGELOG.md'), 'utf8');
@@ -91,5 +94,8 @@ describe('changeset version puts the contract diff in the provider CHANGELOG', (
     expect(changelog).toContain('- `GET /things` response 200 (application/json) `name`: field removed');
     expect(changelog).toContain('- `GET /things` response 200 (application/json) `total`: field added, optional');
     expect(JSON.parse(readFileSync(join(work, 'packages', 'fixture', 'package.json'), 'utf8')).version).toBe('0.3.0');
+    const specsChangelog = readFileSync(join(work, 'generated', 'CHANGELOG.md'), 'utf8');
+    expect(specsChangelog).toContain('## 2.0.0');
+    expect(specsChangelog).toContain('- `GET /things` response 200 (application/json) `name`: field removed');
   });
 });
