@@ -25,13 +25,21 @@ import { startMock } from '../support/mock.js';
 import { readmeFiles } from './readme-files.js';
 
 const run = promisify(execFile);
+/**
+ * The environment of a partner's shell: without the NODE_PATH that pnpm sets for its scripts (pointing into
+ * the workspace's store, where Prism is), so that what resolves is what was installed.
+ */
+const partnerEnv = (() => {
+  const { NODE_PATH: _nodePath, ...rest } = process.env;
+  return { ...rest, CI: 'true' };
+})();
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-mock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function sh(command: [string, string[]], cwd: string, timeout = 120_000): Promise<string> {
   try {
-    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: partnerEnv });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -56,7 +64,7 @@ function folderSize(dir: string): { bytes: number; packages: number } {
 function startInstalledBin(app: string, node?: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
   const args = ['--port', '0', '--quiet'];
   const [command, commandArgs] = node === undefined ? ['npx', ['--no-install', 'credit-apis-mock', ...args]] : [node, [join(app, 'node_modules', '@credit-apis', 'mock-server', 'dist', 'bin.js'), ...args]];
-  const child = spawn(command, commandArgs, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, commandArgs, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: partnerEnv });
   let output = '';
   let stdout = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -136,9 +144,29 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
           await installed.stop();
         }
       }
+      // Prism is not installed here: a dynamic answer says which packages to add.
+      const installed = await startInstalledBin(app);
+      try {
+        const zemo = reference.provider('zemo');
+        const sample = sampleRequest(zemo, zemo.operations[0] as (typeof zemo.operations)[number]);
+        const dynamic = await fetch(`${installed.url}/zemo${sample.path}`, { headers: { ...sample.headers, prefer: 'dynamic=true' } });
+        expect(dynamic.status).toBe(501);
+        expect(await dynamic.text()).toContain('npm install --save-dev @stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0');
+      } finally {
+        await installed.stop();
+      }
     } finally {
       await reference.close();
     }
+
+    // Without Prism, --proxy refuses to start, naming what to install.
+    const proxy = await run('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--proxy', 'zemo=https://zemo.example.invalid'], { cwd: app, timeout: 30_000, env: partnerEnv }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+    );
+    expect(proxy.code).toBe(2);
+    expect(proxy.stderr).toContain('the validating proxy (--proxy) needs Stoplight Prism');
+    expect(proxy.stderr).toContain('@stoplight/prism-http@5.12.0');
 
     // (c) the contracts resolve by name, byte for byte the repository's bundles.
     const resolveCheck = `import { createRequire } from 'node:module'; import { readFileSync } from 'node:fs'; import { providers } from '@credit-apis/specs';
