@@ -59,7 +59,8 @@ describe('the CHANGELOG section', () => {
 describe('changeset version puts the contract diff in the provider CHANGELOG and in the contracts package CHANGELOG', () => {
   const work = mkdtempSync(join(tmpdir(), 'credit-apis-contract-diff-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: work, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  // A throwaway repository: no signing or hooks from the machine's git configuration.
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
   const writeBundle = (document: object): void => writeFileSync(join(work, 'generated', 'fixture', 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
 
   it('from the release tag to the working tree', { timeout: 60_000 }, () => {
