@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshBundles } from '../../specs/__tests__/bundles.js';
+import { generateCollections, listCollectionFiles } from '../collections/index.js';
 import { providerFiles, repoRoot } from '../lib/providers.js';
 import { specsPackageFiles } from '../lib/specs-package.js';
 import { generateTypes } from '../lib/types.js';
@@ -27,5 +28,12 @@ describe('committed generated files match the specs (run `pnpm generate` after e
   const committed = (path: string): string | undefined => (existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined);
   it.each([...specsPackageFiles(bundles, committed)])('generated/%s', (path, fresh) => {
     expectCommitted(join(specsDir, path), fresh);
+  });
+  it.each(bundles.map((bundle) => [bundle.slug, bundle.text] as const))('generated/%s/ Postman and Bruno collections', (slug, fresh) => {
+    const { generatedDir } = providerFiles(slug);
+    const files = generateCollections(slug, fresh);
+    // No file too many (a renamed operation or environment leaves none behind) and none missing.
+    expect(listCollectionFiles(generatedDir), `generated/${slug}/ holds other collection files than \`pnpm generate\` writes`).toEqual(files.map((file) => file.path).sort());
+    for (const file of files) expectCommitted(join(generatedDir, file.path), file.text);
   });
 });
