@@ -3,13 +3,12 @@
  * contents, publint, attw, size budgets, the packed installs on each Node version — share one set of tarballs.
  *
  * A package is rebuilt when its `dist/` is missing or older than a file it is built from: its own files
- * (tests, examples and docs aside), those of the workspace packages it depends on, and `generated/` (the
- * bundled contracts). Packing runs no lifecycle script (`ignore-scripts`: `prepare`/`prepack` would build again).
+ * (tests, examples and docs aside) and those of the workspace packages it depends on (the contracts, in
+ * `generated/`, are @credit-apis/specs). Packing runs no lifecycle script (`ignore-scripts`: `prepare`/`prepack` would build again).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../lib/providers.js';
 import { pnpm, sh } from './exec.js';
 import { inDependencyOrder, publishablePackages, workspacePackages, type WorkspacePackage } from './workspace.js';
 
@@ -63,10 +62,7 @@ function withWorkspaceDependencies(pkg: WorkspacePackage, all: WorkspacePackage[
 /** `dist/` is missing or older than one of the files it is built from. */
 export function isBuildStale(pkg: WorkspacePackage, all: WorkspacePackage[] = workspacePackages()): boolean {
   const built = oldestFile(join(pkg.dir, 'dist'));
-  const inputs = Math.max(
-    newestFile(join(repoRoot, 'generated')),
-    ...withWorkspaceDependencies(pkg, all).map((dependency) => newestFile(dependency.dir, NOT_BUILD_INPUTS)),
-  );
+  const inputs = Math.max(...withWorkspaceDependencies(pkg, all).map((dependency) => newestFile(dependency.dir, NOT_BUILD_INPUTS)));
   return built === 0 || built < inputs;
 }
 
