@@ -3,8 +3,8 @@ export const providers = [
   {
     "slug": "banco-cdc",
     "title": "Banco CDC CaaS API",
-    "version": "0.1.0",
-    "sha256": "95e01d7379b51eac7c6d0d6a8404aa61adb97b7e00c56066bc2e8b267b079c04",
+    "version": "0.2.0",
+    "sha256": "fbc3ef10c10f1a83022e0edea45798de9938da80afaab18fdd32ca8b8453f774",
     "exports": {
       "json": "./banco-cdc.json",
       "yaml": "./banco-cdc.yaml",
@@ -19,8 +19,8 @@ export const providers = [
   {
     "slug": "eccor-fgts",
     "title": "ECCOR FGTS (UY3 credit API)",
-    "version": "0.1.0",
-    "sha256": "46059b3bfbcb2675593fd226cb70547bf05fb1ffc84375130337c462c90b89bf",
+    "version": "0.2.0",
+    "sha256": "a731111b7382ceb510a21efec301ad8b5b2311c16e9b4f2f7f9a03e0043e0e21",
     "exports": {
       "json": "./eccor-fgts.json",
       "yaml": "./eccor-fgts.yaml",
@@ -35,8 +35,8 @@ export const providers = [
   {
     "slug": "nossa-fintech-inss",
     "title": "Nossa Fintech INSS API",
-    "version": "0.1.0",
-    "sha256": "e85c171199d9e77df335d9ff9eb898f3179bac4bf82c3bc1b2a2b6f80e754777",
+    "version": "0.2.0",
+    "sha256": "23695129cddbabaeff7b59309bb6160b10d4800e73ad3195292adc2eeaeeb047",
     "exports": {
       "json": "./nossa-fintech-inss.json",
       "yaml": "./nossa-fintech-inss.yaml",
@@ -51,8 +51,8 @@ export const providers = [
   {
     "slug": "zemo",
     "title": "Zemo Bank API",
-    "version": "0.1.0",
-    "sha256": "830a6b5975126e5febe1d3a28b678a38e57e1d0c6908685fff1fc77634b33696",
+    "version": "0.2.0",
+    "sha256": "9bffa687ed54a7fb54cb069af76fcbcb08e2447b45be34f7eff18bf07ae18de6",
     "exports": {
       "json": "./zemo.json",
       "yaml": "./zemo.yaml",

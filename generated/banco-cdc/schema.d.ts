@@ -40,7 +40,8 @@ export interface components {
          * @description One installment of the operation (`installments[].…` rows of the table, seed `002`). Every field is
          *     documented as `string`, amounts, percentages, dates and counts included. Every field is required
          *     except the three the table marks "(if applicable)": `write_off_type`, `write_off_datetime` and
-         *     `liquid_date`. The table is the whole object, so no other property is allowed.
+         *     `liquid_date`, which may also be `null` when sent. The table is the whole object, so no other property
+         *     is allowed.
          */
         Installment: {
             /** @description Unique code identifying each installment. Sent as a string. */
@@ -61,10 +62,10 @@ export interface components {
             dcp_value: string;
             /** @description Face value of the installment. A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. */
             face_value: string;
-            /** @description Type of write-off, "if applicable". Sent as a string; the possible values are not documented. Optional here: the page does not say whether it is omitted, empty or null when not applicable. */
-            write_off_type?: string;
-            /** @description Date of write-off, "if applicable". Sent as a string; the format is not documented (the name says date-time, the table says "Date"). Optional here: the page does not say whether it is omitted, empty or null when not applicable. */
-            write_off_datetime?: string;
+            /** @description Type of write-off, "if applicable". Sent as a string; the possible values are not documented. Optional and nullable here: the page does not say whether it is omitted, empty or null when not applicable, so absent and `null` are both accepted. */
+            write_off_type?: string | null;
+            /** @description Date of write-off, "if applicable". Sent as a string; the format is not documented (the name says date-time, the table says "Date"). Optional and nullable here: the page does not say whether it is omitted, empty or null when not applicable, so absent and `null` are both accepted. */
+            write_off_datetime?: string | null;
             /** @description Total amount received for the installment. A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. */
             total_received: string;
             /** @description Interest amount for the installment. A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. */
@@ -73,8 +74,8 @@ export interface components {
             fine_value: string;
             /** @description Discount amount for the installment. A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. */
             discount_value: string;
-            /** @description "Liquid date" for the installment, "if applicable" (presumably the settlement — liquidação — date). Sent as a string; the date format is not documented. Optional here: the page does not say whether it is omitted, empty or null when not applicable. */
-            liquid_date?: string;
+            /** @description "Liquid date" for the installment, "if applicable" (presumably the settlement — liquidação — date). Sent as a string; the date format is not documented. Optional and nullable here: the page does not say whether it is omitted, empty or null when not applicable, so absent and `null` are both accepted. */
+            liquid_date?: string | null;
             /** @description Fine percentage for the installment. A percentage sent as a string; its format is not documented. */
             fine_percentage: string;
             /** @description Interest percentage for the installment. A percentage sent as a string; its format is not documented. */
@@ -89,7 +90,8 @@ export interface components {
          *
          *     Every field is required except the four the table marks "(if applicable)" (`repurchase_amount` here,
          *     `write_off_type`, `write_off_datetime` and `liquid_date` in the installments), which the page does not
-         *     say are always sent. The table is the whole object, so no other property is allowed.
+         *     say are always sent; when sent they may be `null` (the page does not say how "not applicable" is
+         *     written). The table is the whole object, so no other property is allowed.
          *
          *     Under the chosen envelope reading this object is the `data` member of `OperationEnvelope`; under the
          *     bare reading it is the whole response body (see `info.description`).
@@ -105,17 +107,16 @@ export interface components {
              * @description Code indicating the status of the operation. Sent as a string (e.g. `"4"`), so the codes are
              *     string values here.
              *
-             *     The seed gives no values; the list comes from the provider notes ("operation status codes
-             *     documented for the same API"): 4 Analysis, 5 Canceled, 7 Payment, 8 Pendant, 9 Deferred,
-             *     11 Awaiting signature, 12 Signed contract, 13 Waiting for approval, 35 Awaiting sale.
+             *     The seed gives no values; the known ones come from the provider notes ("operation status codes
+             *     documented for the same API", "useful for `status_code`"): 4 Analysis, 5 Canceled, 7 Payment,
+             *     8 Pendant, 9 Deferred, 11 Awaiting signature, 12 Signed contract, 13 Waiting for approval,
+             *     35 Awaiting sale.
              *
-             *     Modelled as a closed enum on purpose: it is the provider's whole documented list, and this
-             *     contract is meant to catch drift. The numbering has gaps (1–3, 6, 10, 14–34), so the provider may
-             *     use codes it does not document; a response with such a code fails validation, and the code must
-             *     then be added here (with its name) rather than silently accepted.
-             * @enum {string}
+             *     An open enum (`x-open-enum`, see `specs/README.md`): the notes offer the list as useful, not as
+             *     complete, and the numbering has gaps (1–3, 6, 10, 14–34), so another code is valid; the clients'
+             *     `validateResponses()` reports it as drift (so that it gets added here, with its name).
              */
-            status_code: "4" | "5" | "7" | "8" | "9" | "11" | "12" | "13" | "35";
+            status_code: string | ("4" | "5" | "7" | "8" | "9" | "11" | "12" | "13" | "35");
             /** @description Description of the status. Sent as a string. Its values are not documented (presumably the name of `status_code`, such as the provider notes' names "Analysis", "Canceled", …; the language of the actual values is not documented). */
             status_description: string;
             /** @description Type of calculation used. Sent as a string; the possible values are not documented. */
@@ -176,8 +177,8 @@ export interface components {
             disbursement_amount: string;
             /** @description Total TAC (Tarifa de Abertura de Crédito, credit-opening fee) amount for the operation. A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. */
             tac_amount: string;
-            /** @description Total repurchase amount, "if applicable". A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. Optional here: the page does not say whether it is omitted, empty or null when not applicable. */
-            repurchase_amount?: string;
+            /** @description Total repurchase amount, "if applicable". A money amount sent as a string; the page documents neither the unit (presumably reais) nor the decimal format. Optional and nullable here: the page does not say whether it is omitted, empty or null when not applicable, so absent and `null` are both accepted. */
+            repurchase_amount?: string | null;
             /** @description Date and time when the record was inserted. Sent as a string; the date-time format (and time zone) is not documented. */
             insert_datetime: string;
             /** @description Name of the product. Sent as a string. */
@@ -214,8 +215,9 @@ export interface components {
          * @description The API's response envelope `{request_code, return, return_code, message, data}` (provider notes) as
          *     an error answer. The provider notes document errors only as HTTP status + return code + message
          *     (for the sibling routes of the same API); no error body is shown. This contract reads the errors as
-         *     the same envelope with no payload: `data` is `null` in the examples and may also be absent (the
-         *     notes do not say which), so it is optional and, when present, `null`.
+         *     the same envelope; what `data` holds on an error is not documented (optional, untyped). The three
+         *     error statuses each narrow `return_code` to their own codes (`BadRequestError`, `UnauthorizedError`,
+         *     `TooManyRequestsError`).
          */
         ErrorEnvelope: {
             /** @description Code of the request (provider notes name the member only; presumably an identifier the provider assigns to each request). Its type and format are not documented, so no type is asserted. */
@@ -223,26 +225,54 @@ export interface components {
             /** @description Outcome of the request (provider notes name the member only). Its type and values are not documented, so no type is asserted. */
             return: unknown;
             /**
-             * @description Return code, `<HTTP status>-<two digits>`. The provider notes document these five (status: code
-             *     "message"):
-             *
-             *     - 400: `400-01` "Something unexpected happened."
-             *     - 400: `400-02` "Invalid hash."
-             *     - 400: `400-09` "There are no results for the query."
-             *     - 401: `401-05` "Unauthorized or token invalid"
-             *     - 429: `429-01` "Too many requests"
-             *
-             *     A closed enum of the documented codes, shared by the three error statuses (the HTTP status tells
-             *     them apart; one schema per status would repeat this envelope three times). A code outside the
-             *     list fails validation on purpose, so that it gets added here.
-             * @enum {string}
+             * @description Return code, `<HTTP status>-<two digits>`. Each error status has its own known codes (provider
+             *     notes): `BadRequestError` (400), `UnauthorizedError` (401), `TooManyRequestsError` (429).
              */
-            return_code: "400-01" | "400-02" | "400-09" | "401-05" | "429-01";
+            return_code: string;
             /** @description Human-readable message that goes with `return_code` (see its list; the documented messages are kept byte-for-byte, trailing periods included where documented). */
             message: string;
-            /** @description No payload on an error. `null` in the examples; the notes do not say whether it is sent as `null` or omitted, so it is optional. */
-            data?: null;
+            /** @description The envelope's payload member. The notes show no error body at all, so neither its presence nor its type is documented: it is optional and untyped (the examples, which are this contract's reading, hold `null`). */
+            data?: unknown;
         };
+        /**
+         * BadRequestError
+         * @description `ErrorEnvelope` as answered with HTTP 400: `return_code` is one of the three codes the provider notes
+         *     document for 400 (for the sibling routes of the same API), or another `400-nn` code. An open
+         *     enum (`x-open-enum`, see `specs/README.md`): the notes list codes seen on other routes, not a complete
+         *     table, so another code is valid and reported as drift by the clients.
+         */
+        BadRequestError: components["schemas"]["ErrorEnvelope"] & ({
+            /** @description Return code of a 400 answer (open enum). */
+            return_code?: string | ("400-01" | "400-02" | "400-09");
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * UnauthorizedError
+         * @description `ErrorEnvelope` as answered with HTTP 401: `return_code` is the code the provider notes
+         *     document for 401 (for the sibling routes of the same API), or another `401-nn` code. An open
+         *     enum (`x-open-enum`, see `specs/README.md`): the notes list codes seen on other routes, not a complete
+         *     table, so another code is valid and reported as drift by the clients.
+         */
+        UnauthorizedError: components["schemas"]["ErrorEnvelope"] & ({
+            /** @description Return code of a 401 answer (open enum). */
+            return_code?: string | "401-05";
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * TooManyRequestsError
+         * @description `ErrorEnvelope` as answered with HTTP 429: `return_code` is the code the provider notes
+         *     document for 429 (for the sibling routes of the same API), or another `429-nn` code. An open
+         *     enum (`x-open-enum`, see `specs/README.md`): the notes list codes seen on other routes, not a complete
+         *     table, so another code is valid and reported as drift by the clients.
+         */
+        TooManyRequestsError: components["schemas"]["ErrorEnvelope"] & ({
+            /** @description Return code of a 429 answer (open enum). */
+            return_code?: string | "429-01";
+        } & {
+            [key: string]: unknown;
+        });
     };
     responses: {
         /**
@@ -270,13 +300,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["BadRequestError"];
             };
         };
         /**
          * @description Missing, invalid or expired bearer token (tokens are valid 60 minutes, provider notes). The provider
          *     notes document return code `401-05` "Unauthorized or token invalid" (for the sibling routes of the same
-         *     API). No body is shown: the envelope shape, `data: null` and the `request_code`/`return` placeholders
+         *     API). No body is shown: the envelope shape, `data: null` and the `request_code`/`return` placeholders of the examples
          *     are this contract's reading (see the operation's x-doc-quirks).
          */
         Unauthorized: {
@@ -284,13 +314,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["UnauthorizedError"];
             };
         };
         /**
          * @description Rate limit exceeded. The provider notes document return code `429-01` "Too many requests" (for the
          *     sibling routes of the same API); the limits and any rate-limit headers are not documented. No body is
-         *     shown: the envelope shape, `data: null` and the `request_code`/`return` placeholders are this
+         *     shown: the envelope shape, `data: null` and the `request_code`/`return` placeholders of the examples are this
          *     contract's reading (see the operation's x-doc-quirks).
          */
         TooManyRequests: {
@@ -298,7 +328,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["TooManyRequestsError"];
             };
         };
     };

@@ -237,7 +237,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -263,7 +263,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -276,10 +276,11 @@ export interface paths {
          *     corrected bank account and completes the revision. Allowed only for credit notes in Revisão de Pagamento
          *     (otherwise 400 `INVALID_ACTION_FOR_STATUS`).
          *
-         *     **Success answer**: the document shows none (only a 403 and a 400). The `200` with no body below is
-         *     modelled on `submitCreditNoteApproval`, the other `POST` action on a credit note, which answers `200` with
-         *     an empty body; treat any 2xx as success. The document shows no 401 for this operation either; it requires
-         *     the bearer token like every `/v1` operation.
+         *     **Success answer**: not documented. The page shows only a 403 and a 400, so the contract declares only
+         *     those: its status and body are unknown (`submitCreditNoteApproval`, the other `POST` action on a credit note,
+         *     answers `200` with an empty body, which suggests but does not prove the same here). Treat any 2xx as success.
+         *     The document shows no 401 for this operation either; it requires the bearer token like every `/v1`
+         *     operation. The lint rule `operation-2xx-response` is off for this API for this reason (`redocly.yaml`).
          */
         post: operations["donePaymentRevision"];
         delete?: never;
@@ -512,6 +513,7 @@ export interface components {
              */
             access_token: string;
             /**
+             * Format: int32
              * @description Lifetime of the access token, in seconds (3600 in the document).
              * @example 3600
              */
@@ -570,9 +572,15 @@ export interface components {
              *     (R$ 45,70 = 4570) for a fixed value. The document shows `0.01` (1 %), hence `type: number`.
              */
             amount: number;
-            /** @description Commission type, a numeric code (`1` in the document; see the schema description). */
+            /**
+             * Format: int32
+             * @description Commission type, a numeric code (`1` in the document; see the schema description).
+             */
             type: number;
-            /** @description Base value of a percentage commission, a numeric code (`0` in the document; see the schema description). */
+            /**
+             * Format: int32
+             * @description Base value of a percentage commission, a numeric code (`0` in the document; see the schema description).
+             */
             baseValue: number;
         };
         /**
@@ -592,7 +600,10 @@ export interface components {
             /** @description Product category (e.g. `FGTS`). */
             categoryName: string;
             templateDoc: components["schemas"]["ProductTemplateDocument"];
-            /** @description Product code (a sequential number). */
+            /**
+             * Format: int32
+             * @description Product code (código), an integer (`2` in the document's only product); what it numbers is not documented.
+             */
             code: number;
             /**
              * @description Amortization type of the product (`FGTS` in the document; the requests send `fgts`). Not enumerated
@@ -601,7 +612,10 @@ export interface components {
             amortizationType: string;
             /** @description Display name of the amortization type. */
             amortizationTypeDisplay: string;
-            /** @description View type, a numeric code the document does not explain (`0`). */
+            /**
+             * Format: int32
+             * @description View type, a numeric code the document does not explain (`0`).
+             */
             viewType: number;
             /** @description Default fund (fundo) of the product. Only `null` in the document; its type is not revealed. */
             defaultFundId: unknown;
@@ -617,7 +631,10 @@ export interface components {
             signatureValidation: string;
             /** @description Whether the flow has a signature-validation step (status 12, Validação de Assinaturas). */
             signatureValidationStep: boolean;
-            /** @description Id of the default credit-analysis group. */
+            /**
+             * Format: int32
+             * @description Id of the default credit-analysis group.
+             */
             defaultCreditAnalysisGroup: number;
             /** @description Whether credit approval is automatic. */
             automaticCreditApproval: boolean;
@@ -627,9 +644,15 @@ export interface components {
             minimumInterestRate: number;
             /** @description Maximum interest rate (taxa de juros máxima), a fraction (0.0204 = 2.04 %). */
             maximumInterestRate: number;
-            /** @description Minimum principal amount (valor principal mínimo), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Minimum principal amount (valor principal mínimo), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             minimumPrincipalAmount: number;
-            /** @description Maximum principal amount (valor principal máximo), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Maximum principal amount (valor principal máximo), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             maximumPrincipalAmount: number;
             /** @description COSIF (accounting plan) bank account. Only `null` in the document; its type is not revealed. */
             cosifBankAccount: unknown;
@@ -645,6 +668,7 @@ export interface components {
             /** @description Whether the partner's own fund may be used. */
             allowOwnFund: boolean;
             /**
+             * Format: int64
              * @description Maximum operation value without a digital signature, integer cents (R$ 45,70 = 4570); `50000000` =
              *     R$ 500.000,00.
              */
@@ -655,11 +679,17 @@ export interface components {
             draftGeneration: boolean;
             /** @description Whether signatures are collected on a signature portal. */
             useSignaturePortal: boolean;
-            /** @description Signature type, a numeric code the document does not explain (`2`). */
+            /**
+             * Format: int32
+             * @description Signature type, a numeric code the document does not explain (`2`).
+             */
             signatureType: number;
             /** @description Whether the compliance analysis runs automatically. */
             automaticComplianceAnalysisExecution: boolean;
-            /** @description Id of the default compliance-analysis group. */
+            /**
+             * Format: int32
+             * @description Id of the default compliance-analysis group.
+             */
             defaultComplianceAnalysisGroup: number;
             /** @description Whether compliance approval is automatic. */
             automaticComplianceApproval: boolean;
@@ -671,7 +701,10 @@ export interface components {
             allowFinanceTaxExemption: boolean;
             /** @description Debit bank account. Only `null` in the document; its type is not revealed. */
             debitBankAccount: unknown;
-            /** @description Signature-portal provider, a numeric code the document does not explain (`1`). */
+            /**
+             * Format: int32
+             * @description Signature-portal provider, a numeric code the document does not explain (`1`).
+             */
             signaturePortalProvider: number;
             /** @description Whether the product uses collateral (garantia). */
             useCollateral: boolean;
@@ -685,35 +718,66 @@ export interface components {
             maximumAbsAmortizationPeriods: unknown;
             /** @description Maximum absolute number of interest periods. Only `null` in the document; its type is not revealed. */
             maximumAbsInterestPeriods: unknown;
-            /** @description Maximum number of amortization periods (for FGTS, years anticipated); `10` in the document. */
+            /**
+             * Format: int32
+             * @description Maximum number of amortization periods (for FGTS, years anticipated); `10` in the document.
+             */
             maximumAmortizationPeriods: number;
-            /** @description Minimum number of amortization periods; `3` in the document. */
+            /**
+             * Format: int32
+             * @description Minimum number of amortization periods; `3` in the document.
+             */
             minimumAmortizationPeriods: number;
-            /** @description Minimum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Minimum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570).
+             */
             minimumEmissionCostInCents: number;
-            /** @description Maximum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Maximum emission cost (custo de emissão), integer cents (R$ 45,70 = 4570).
+             */
             maximumEmissionCostInCents: number;
             /**
+             * Format: int32
              * @description Time to send the operation to signatures. An integer the document does not explain (`600`); read
              *     together with the `2359` of the time limits, it looks like a time of day as `HHmm` (06:00), not a
              *     money value. Not confirmed.
              */
             timeToSendToSignatures: number;
-            /** @description Time limit to sign; an integer the document does not explain (`2359`, read as the time of day 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to sign; an integer the document does not explain (`2359`, read as the time of day 23:59, `HHmm`).
+             */
             timeLimitToSign: number;
-            /** @description Time limit to submit for approval; an integer the document does not explain (`2359`, read as 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to submit for approval; an integer the document does not explain (`2359`, read as 23:59, `HHmm`).
+             */
             timeLimitToSubmitApproval: number;
-            /** @description Time limit to approve; an integer the document does not explain (`2359`, read as 23:59, `HHmm`). */
+            /**
+             * Format: int32
+             * @description Time limit to approve; an integer the document does not explain (`2359`, read as 23:59, `HHmm`).
+             */
             timeLimitToApprove: number;
-            /** @description Maximum value liquidated automatically, integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Maximum value liquidated automatically, integer cents (R$ 45,70 = 4570).
+             */
             maximumAutomaticLiquidationValueInCents: number;
             /** @description Whether the emission cost is financed (added to the debt). */
             financeEmissioncost: boolean;
             /** @description Whether the IOF (finance tax) is financed (added to the debt). */
             financeFinTax: boolean;
-            /** @description CVM registration number (`0` when not registered). */
+            /**
+             * Format: int32
+             * @description CVM registration number (`0` when not registered).
+             */
             cvmRegistrationNumber: number;
-            /** @description CVM registration number index. */
+            /**
+             * Format: int32
+             * @description CVM registration number index.
+             */
             cvmRegistrationNumberIndex: number;
             /**
              * Format: date-time
@@ -722,6 +786,7 @@ export interface components {
              */
             cvmRegistrationDate: string;
             /**
+             * Format: int64
              * @description Maximum operation value without signature validation, integer cents (R$ 45,70 = 4570); `1000` =
              *     R$ 10,00.
              */
@@ -735,11 +800,20 @@ export interface components {
          *     (same shape as `NaturalPersonPage`).
          */
         ProductPage: {
-            /** @description Index of this page, zero-based (`0` with `totalPages: 1` in the document). */
+            /**
+             * Format: int32
+             * @description Index of this page (`0` with `totalPages: 1` in the document: zero-based, by that reading; not stated).
+             */
             page: number;
-            /** @description Number of pages. */
+            /**
+             * Format: int32
+             * @description Number of pages.
+             */
             totalPages: number;
-            /** @description Number of items over all pages. */
+            /**
+             * Format: int64
+             * @description Number of items over all pages.
+             */
             totalItems: number;
             /** @description The items of this page. */
             data: components["schemas"]["Product"][];
@@ -948,10 +1022,12 @@ export interface components {
             agentCommission: components["schemas"]["AgentCommission"];
             /**
              * @description Interest rate (taxa de juros), monthly, a fraction (0.0204 = 2.04 %). The simulation answers it back as
-             *     `monthlyInterest`; it must lie within the product's minimum and maximum interest rates.
+             *     `monthlyInterest`. The document's value (`0.0204`) is the product's `maximumInterestRate`, within its
+             *     `minimumInterestRate` (`0.0199`); whether the API enforces that range is not documented.
              */
             apr: number;
             /**
+             * Format: int32
              * @description Number of installments to anticipate (quantidade de parcelas a serem antecipadas); for FGTS, the number
              *     of years anticipated (one yearly birthday withdrawal each).
              */
@@ -961,14 +1037,21 @@ export interface components {
              * @description Date of the simulation (data da simulação), an ISO 8601 date-time.
              */
             startDate: string;
-            /** @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS. */
+            /**
+             * Format: int64
+             * @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS.
+             */
             requestedAmount: number;
             amortizationType: components["schemas"]["AmortizationType"];
         };
         /**
          * SimulationRequest
          * @description Body of `POST /v1/Amortization`. Identify the borrower either by `registrationNumber` (a person not yet
-         *     registered; send `personId` null) or by `personId` (a registered person; send `registrationNumber` null).
+         *     registered; send `personId` null) or by `personId` (a registered person; send `registrationNumber` null):
+         *     exactly one of the two is set ("enviar null em personId" / "enviar null em registrationNumber"). The
+         *     `if`/`then`/`else` below states it: a `null` CPF needs a `personId`; a CPF excludes one. The document's
+         *     examples use only the first form. (`additionalProperties: true` on the three parts only keeps them
+         *     partial: the members allowed are the object's own, closed below.)
          */
         SimulationRequest: {
             amortization: components["schemas"]["SimulationAmortization"];
@@ -1010,25 +1093,42 @@ export interface components {
              */
             dueDate: string;
             /**
+             * Format: int64
              * @description Outstanding balance after this installment's amortization and interest (saldo devedor da parcela após a
              *     apuração de amortização e juros), integer cents (R$ 45,70 = 4570).
              */
             principalAmountInCents: number;
-            /** @description Principal amortized in the installment (valor amortizado), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Principal amortized in the installment (valor amortizado), integer cents (R$ 45,70 = 4570).
+             */
             amortization: number;
-            /** @description Interest accrued in the period (juros apurados no período), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Interest accrued in the period (juros apurados no período), integer cents (R$ 45,70 = 4570).
+             */
             interest: number;
             /**
+             * Format: int64
              * @description IOF charged on the installment (daily IOF plus the installment's share of the base IOF; IOF diário +
              *     parcela do IOF base), integer cents (R$ 45,70 = 4570).
              */
             financeTax: number;
-            /** @description Installment value the debtor pays on the due date (valor da parcela), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Installment value the debtor pays on the due date (valor da parcela), integer cents (R$ 45,70 = 4570).
+             */
             payment: number;
         };
         /**
          * Simulation
          * @description Result of a simulation (`POST /v1/Amortization`, 200 OK).
+         *
+         *     **Open to members the page does not show** (`additionalProperties: true`): the captured answer's
+         *     `Content-Length` is 2,085 bytes, while the body the page displays is 2,059 bytes as compact JSON — 26 bytes
+         *     short, exactly the size of one more member such as `,"amortizationType":"FGTS"` (the request and the
+         *     product carry an amortization type). The display is therefore probably incomplete; the members shown are
+         *     all required, and nothing else is invented. See the `x-doc-quirks` of `simulateAmortization`.
          */
         Simulation: {
             /**
@@ -1038,13 +1138,20 @@ export interface components {
             id: string;
             calculateByValueType: components["schemas"]["CalculateByValueType"];
             /**
+             * Format: int64
              * @description Amount requested by the borrower (valor solicitado pelo tomador), integer cents (R$ 45,70 = 4570). When
              *     calculated from the net value, it is the net value of the operation.
              */
             requestedAmount: number;
-            /** @description Initial value of the debt (valor inicial da dívida contraída), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Initial value of the debt (valor inicial da dívida contraída), integer cents (R$ 45,70 = 4570).
+             */
             initialValue: number;
-            /** @description Net value of the operation (valor líquido), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description Net value of the operation (valor líquido), integer cents (R$ 45,70 = 4570).
+             */
             liquidValue: number;
             /** @description Nominal monthly interest rate (taxa de juros nominal mensal), a fraction (0.0204 = 2.04 %). */
             monthlyInterest: number;
@@ -1061,20 +1168,29 @@ export interface components {
              */
             dueDate: string;
             /**
+             * Format: int64
              * @description Emission cost of the operation (custo de emissão): the agent commission plus UY3's emission cost,
              *     integer cents (R$ 45,70 = 4570).
              */
             comm: number;
-            /** @description IOF of the operation (valor de IOF), integer cents (R$ 45,70 = 4570). */
+            /**
+             * Format: int64
+             * @description IOF of the operation (valor de IOF), integer cents (R$ 45,70 = 4570).
+             */
             finTax: number;
             /** @description Monthly total effective cost (Custo Efetivo Total, CET mensal), a fraction (0.0204 = 2.04 %). */
             effectiveMonthlyCost: number;
             /** @description Yearly total effective cost (Custo Efetivo Total, CET anual), a fraction (0.0204 = 2.04 %). */
             effectiveYearlyCost: number;
-            /** @description Term of the operation (prazo), in months or years depending on the periodicity; for FGTS, years. */
+            /**
+             * Format: int32
+             * @description Term of the operation (prazo), in months or years depending on the periodicity; for FGTS, years.
+             */
             termInMonths: number;
             /** @description Payment schedule (cronograma de pagamento). */
             paymentScheduleItems: components["schemas"]["PaymentScheduleItem"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * Address
@@ -1109,7 +1225,8 @@ export interface components {
          * BankAccountType
          * @description Account type of a stored bank account: the two request types plus `LegalCheckingAccount`, which the API
          *     returned (display "Conta Corrente") for a natural person's account sent as `NaturalCheckingAccount`
-         *     (see the `x-doc-quirks` of `getNaturalPerson`).
+         *     (see the `x-doc-quirks` of `getNaturalPerson`). These are the known values (closed); `BankAccount.type`
+         *     is an open enum over them, because the document shows the stored set only through samples.
          * @enum {string}
          */
         BankAccountType: "NaturalCheckingAccount" | "NaturalSavingsAccount" | "LegalCheckingAccount";
@@ -1169,11 +1286,17 @@ export interface components {
         BankAccount: {
             /** @description Bank code (código do banco), a string; `"0"` for a Pix key. */
             bankCode: string;
-            /** @description COMPE bank code as a number (`1`); `0` for a Pix key. */
+            /**
+             * Format: int32
+             * @description COMPE bank code as a number (`1`); `0` for a Pix key.
+             */
             bankCodeCompe: number;
             /** @description Bank name (e.g. `BCO DO BRASIL S.A.`); `null` for a Pix key. */
             bankCodeDisplay: string | null;
-            /** @description ISPB of the bank, as a number (`0` for Banco do Brasil, ISPB 00000000); `null` for a Pix key. */
+            /**
+             * Format: int32
+             * @description ISPB of the bank, as a number (`0` for Banco do Brasil, ISPB 00000000); `null` for a Pix key.
+             */
             bankIspb: number | null;
             /** @description Account number without its digit, a string (sent as a number in the requests); `null` for a Pix key. */
             account: string | null;
@@ -1183,8 +1306,12 @@ export interface components {
             agency: string | null;
             /** @description Agency check digit. Only `null` in the document; its type is not revealed. */
             agencyDigit: unknown;
-            /** @description Account type; `null` for a Pix key. See `BankAccountType` for `LegalCheckingAccount`. */
-            type: components["schemas"]["BankAccountType"] | null;
+            /**
+             * @description Account type; `null` for a Pix key. See `BankAccountType` for `LegalCheckingAccount`. An open enum over
+             *     `BankAccountType` (`x-open-enum`): the document itself shows a stored value outside the request's set, so
+             *     the stored set is sampled, not listed; another value is accepted (and reported as drift by the clients).
+             */
+            type: ((string | (components["schemas"]["BankAccountType"] | null) | (string | null)) | null) | (components["schemas"]["BankAccountType"] | null) | (string | null);
             /** @description Display name of the account type (e.g. `Conta Corrente`); `null` for a Pix key. */
             typeDisplay: string | null;
             /** @description Whether the account is a joint account (conta conjunta). */
@@ -1292,7 +1419,10 @@ export interface components {
             typeOfResidenceDisplay: unknown;
             /** @description Whether the person has dependents (possui dependentes). */
             hasDependents: boolean;
-            /** @description Number of dependents. */
+            /**
+             * Format: int32
+             * @description Number of dependents.
+             */
             totalDependents: number;
             /** @description Number of dependents between 7 and 15 years old. Only `null` in the document; its type is not revealed. */
             between7And15YearsOld: unknown;
@@ -1322,7 +1452,10 @@ export interface components {
             netSalary: unknown;
             /** @description Other income (outras rendas), a money field (integer cents, R$ 45,70 = 4570, by the document's rule). Only `null` in the document, so no type is stated. */
             otherIncome: unknown;
-            /** @description Total income (renda total), integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Total income (renda total), integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             totalIncome: number;
             /** @description Admission date at the workplace (data de admissão). Only `null` in the document; its type is not revealed. */
             admissionDate: unknown;
@@ -1368,7 +1501,10 @@ export interface components {
             spouseNetSalary: unknown;
             /** @description Other income of the spouse, a money field (integer cents, R$ 45,70 = 4570, by the document's rule). Only `null` in the document, so no type is stated. */
             spouseOtherIncome: unknown;
-            /** @description Total income of the spouse, integer cents (R$ 45,70 = 4570); `0` in the document. */
+            /**
+             * Format: int64
+             * @description Total income of the spouse, integer cents (R$ 45,70 = 4570); `0` in the document.
+             */
             spouseTotalIncome: number;
             /** @description Whether the person may be contacted on WhatsApp. Only `null` in the document; its type is not revealed. */
             allowContactWhatsApp: unknown;
@@ -1419,11 +1555,20 @@ export interface components {
          *     paginationToken}` (same shape as `ProductPage`).
          */
         NaturalPersonPage: {
-            /** @description Index of this page, zero-based (`0` with `totalPages: 1` in the document). */
+            /**
+             * Format: int32
+             * @description Index of this page (`0` with `totalPages: 1` in the document: zero-based, by that reading; not stated).
+             */
             page: number;
-            /** @description Number of pages. */
+            /**
+             * Format: int32
+             * @description Number of pages.
+             */
             totalPages: number;
-            /** @description Number of items over all pages. */
+            /**
+             * Format: int64
+             * @description Number of items over all pages.
+             */
             totalItems: number;
             /** @description The items of this page (reduced records, see `NaturalPerson`). */
             data: components["schemas"]["NaturalPerson"][];
@@ -1485,6 +1630,7 @@ export interface components {
              */
             operationTypeValue: "Transfer";
             /**
+             * Format: int64
              * @description Account number without its digit (número da conta). The document sends it as a JSON number here
              *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
              *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
@@ -1590,6 +1736,7 @@ export interface components {
              */
             operationTypeValue: "Transfer";
             /**
+             * Format: int64
              * @description Account number without its digit (número da conta). The document sends it as a JSON number here
              *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
              *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
@@ -1666,6 +1813,7 @@ export interface components {
             /** @description Interest rate (taxa de juros), monthly, a fraction (0.0204 = 2.04 %). */
             apr: number;
             /**
+             * Format: int32
              * @description Number of installments to anticipate (quantidade de parcelas a serem antecipadas); for FGTS, the number
              *     of years anticipated.
              */
@@ -1677,7 +1825,10 @@ export interface components {
              *     passed.
              */
             startDate: string;
-            /** @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS. */
+            /**
+             * Format: int64
+             * @description Requested amount (valor solicitado), integer cents (R$ 45,70 = 4570); always `0` for FGTS.
+             */
             requestedAmount: number;
             amortizationType: components["schemas"]["AmortizationType"];
             /** @description Whether the operation is for a legal person (pessoa jurídica); always `false` for FGTS (pessoa física). */
@@ -1713,28 +1864,45 @@ export interface components {
             amortization: components["schemas"]["CreditNoteAmortization"];
         };
         /**
-         * PaymentRevisionBankAccount
-         * @description The bank account the operation is paid to after a payment revision. The document shows only an account
-         *     for a transfer (`operationTypeValue: Transfer`), with `jointAccount` and without `accountDigit`, the account
-         *     number as a string; whether a Pix key is accepted here is not documented. Every field of the example is
-         *     required.
+         * PaymentRevisionTransferAccount
+         * @description A bank account of the borrower for a transfer (TED) (`operationTypeValue: Transfer`) in
+         *     `POST /v1/CreditNote/{id}/donePaymentRevision`: `TransferBankAccountInput` with `accountDigit` optional (the
+         *     document's example omits it) and `jointAccount` (which the example sends).
          */
-        PaymentRevisionBankAccount: {
-            /** @description Bank code (código do banco), a string, e.g. `33`. */
-            bankCode: string;
-            /** @description Account number (número da conta), a string (`123456789`). */
-            account: string;
-            /** @description Agency number without its digit (número da agência), a string. */
-            agency: string;
-            type: components["schemas"]["NaturalAccountType"];
-            /** @description Whether the account is a joint account (conta conjunta). */
-            jointAccount: boolean;
+        PaymentRevisionTransferAccount: {
             /**
-             * @description Operation type (tipo de operação); only `Transfer` is documented here.
-             * @constant
+             * @description Operation type (tipo de operação); `Transfer` for a bank transfer (transferência). (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             operationTypeValue: "Transfer";
+            /**
+             * Format: int64
+             * @description Account number without its digit (número da conta). The document sends it as a JSON number here
+             *     (`1234567`, `9877898`), while the stored account and the payment-revision body show it as a string
+             *     (`"1234567"`, `"123456789"`); both forms are accepted by this contract. Prefer a string when the number
+             *     has leading zeros.
+             */
+            account: number | string;
+            /** @description Agency number without its digit (número da agência, sem dígito), a string (e.g. `0001`). */
+            agency: string;
+            type: components["schemas"]["NaturalAccountType"];
+            /** @description Bank code (código do banco), a string, e.g. `1` (Banco do Brasil) or `457` (UY3). */
+            bankCode: string;
+            /** @description Account check digit (dígito da conta); `null` when the account has none. Absent from the document's example. */
+            accountDigit?: string | null;
+            /** @description Whether the account is a joint account (conta conjunta). */
+            jointAccount?: boolean;
         };
+        /**
+         * PaymentRevisionBankAccount
+         * @description The bank account the operation is paid to after a payment revision: the same bank-account model as the
+         *     other requests (`BankAccountInput`: a transfer account or a Pix key, by `operationTypeValue`). The
+         *     document's one example is a transfer account with `jointAccount` and without `accountDigit`, so here
+         *     `accountDigit` is optional and `jointAccount` is accepted; a Pix key is accepted as in `BankAccountInput`,
+         *     since nothing in the document restricts this body to transfers (see the `x-doc-quirks` of
+         *     `donePaymentRevision`).
+         */
+        PaymentRevisionBankAccount: components["schemas"]["PixBankAccountInput"] | components["schemas"]["PaymentRevisionTransferAccount"];
         /**
          * PaymentRevisionRequest
          * @description Body of `POST /v1/CreditNote/{id}/donePaymentRevision`, the corrected bank account.
@@ -1744,10 +1912,16 @@ export interface components {
         };
         /**
          * CreditNoteStatus
+         * Format: int32
          * @description Status of a credit note (operação de crédito), a numeric code, in the order of the flow: 0 Rascunho
          *     (draft), 1 Aprovação de Compliance, 8 Aprovação de Crédito, 2 Coleta de Assinaturas, 12 Validação de
          *     Assinaturas, 3 Liquidação, then 14 Liquidação Manual or 13 Revisão de Pagamento. Only these eight codes
          *     appear in the document (its webhooks; also `shared/provider-notes.md`).
+         *
+         *     This schema is the **known set** (closed): the codes the document shows. The document samples the flow's
+         *     happy path only (no rejection or cancellation is shown), so where the provider sends a status (the
+         *     webhooks' `oldStatus`/`newStatus`) the field is an open enum over this set (`x-open-enum`): another code is
+         *     accepted, and reported as drift.
          *
          *     Representation: `enum` of integers, so that generated types are the union `0 | 1 | 8 | 2 | 12 | 3 | 14 | 13`.
          *     `x-enum-descriptions` holds the Portuguese display names (as the webhooks' `*StatusDisplay` fields send
@@ -1760,7 +1934,8 @@ export interface components {
         /**
          * CreditNoteStatusDisplay
          * @description Portuguese display name of a credit-note status, as the webhooks send it; in the order of
-         *     `CreditNoteStatus` (0, 1, 8, 2, 12, 3, 14, 13).
+         *     `CreditNoteStatus` (0, 1, 8, 2, 12, 3, 14, 13). The known set (closed); the webhooks' display fields are
+         *     open enums over it, like the codes.
          * @enum {string}
          */
         CreditNoteStatusDisplay: "Rascunho" | "Aprovação de Compliance" | "Aprovação de Crédito" | "Coleta de Assinaturas" | "Validação de Assinaturas" | "Liquidação" | "Liquidação Manual" | "Revisão de Pagamento";
@@ -1770,39 +1945,36 @@ export interface components {
          *     same shape for all seven notifications. The event is always `eventCode` 2 (Status da solicitação
          *     atualizado); `eventValue` is 9 (Outros andamentos) for the approval, signature and liquidation steps and
          *     5 (Liquidação) for Liquidação Manual and Revisão de Pagamento. `parameters` carries the transition.
+         *
+         *     The structure is closed (every member required, no other member), but the values of the coded members are
+         *     open enums (`x-open-enum`, see `specs/README.md`): the document shows seven happy-path notifications, and a
+         *     notification of another transition (a rejected or cancelled credit note) must still be readable.
          */
         CreditNoteStatusEvent: {
             /**
-             * @description Event code; `2` (Status da solicitação atualizado, request status updated) in every webhook.
-             * @enum {integer}
+             * Format: int32
+             * @description Event code; `2` (Status da solicitação atualizado, request status updated) in every webhook of the
+             *     document. An open enum (`x-open-enum`): the document samples seven notifications, so another code is
+             *     accepted (and reported as drift by the clients).
              */
-            eventCode: 2;
+            eventCode: number | 2;
+            /** @description Display name of the event code. An open enum, like `eventCode`. */
+            eventCodeDisplay: string | "Status da solicitação atualizado";
             /**
-             * @description Display name of the event code.
-             * @enum {string}
-             */
-            eventCodeDisplay: "Status da solicitação atualizado";
-            /**
+             * Format: int32
              * @description Event value (the kind of progress): `9` (Outros andamentos, other progress) or `5` (Liquidação, for the
-             *     transitions to Liquidação Manual and Revisão de Pagamento).
-             * @enum {integer}
+             *     transitions to Liquidação Manual and Revisão de Pagamento). An open enum: the two values are samples.
              */
-            eventValue: 9 | 5;
+            eventValue: number | (9 | 5);
+            /** @description Display name of the event value. An open enum, like `eventValue`. */
+            eventValueDisplay: string | ("Outros andamentos" | "Liquidação");
             /**
-             * @description Display name of the event value.
-             * @enum {string}
+             * @description Type of the notified object; `CreditNoteOp` (a credit-note status change) in every webhook of the
+             *     document. An open enum: other notification types are not documented, but not excluded either.
              */
-            eventValueDisplay: "Outros andamentos" | "Liquidação";
-            /**
-             * @description Type of the notified object; `CreditNoteOp` (a credit-note status change).
-             * @enum {string}
-             */
-            type: "CreditNoteOp";
-            /**
-             * @description Display name of the type.
-             * @enum {string}
-             */
-            typeDisplay: "Alteração de Status Operação de Crédito";
+            type: string | "CreditNoteOp";
+            /** @description Display name of the type. An open enum, like `type`. */
+            typeDisplay: string | "Alteração de Status Operação de Crédito";
             /**
              * Format: uuid
              * @description Id of the credit note whose status changed (as returned by `POST /v1/CreditNote`).
@@ -1812,10 +1984,20 @@ export interface components {
             parameters: {
                 /** @description Free-text message in Portuguese (e.g. `Aprovação de Compliance.`); `null` for Revisão de Pagamento. */
                 message: string | null;
-                oldStatus: components["schemas"]["CreditNoteStatus"];
-                oldStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"];
-                newStatus: components["schemas"]["CreditNoteStatus"];
-                newStatusDisplay: components["schemas"]["CreditNoteStatusDisplay"];
+                /**
+                 * Format: int32
+                 * @description The status before the change. An open enum over `CreditNoteStatus` (see its description).
+                 */
+                oldStatus: number | components["schemas"]["CreditNoteStatus"];
+                /** @description Display name of `oldStatus`. An open enum over `CreditNoteStatusDisplay`. */
+                oldStatusDisplay: string | components["schemas"]["CreditNoteStatusDisplay"];
+                /**
+                 * Format: int32
+                 * @description The status after the change. An open enum over `CreditNoteStatus` (see its description).
+                 */
+                newStatus: number | components["schemas"]["CreditNoteStatus"];
+                /** @description Display name of `newStatus`. An open enum over `CreditNoteStatusDisplay`. */
+                newStatusDisplay: string | components["schemas"]["CreditNoteStatusDisplay"];
             };
         };
     };
@@ -1843,14 +2025,20 @@ export interface components {
          * @example 14cdba56-2a51-410a-9084-3573bd74871b
          */
         BankAccountId: string;
-        /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-        CreditNoteId: string;
     };
     requestBodies: never;
     headers: {
-        /** @description Request id assigned by Amazon Cognito to the token request (`x-amz-cognito-request-id`); quote it to support. */
+        /**
+         * @description Request id assigned by Amazon Cognito to the token request (`x-amz-cognito-request-id`); quote it to support.
+         *     Required: every captured token answer (the 200 and both 400s) carries it.
+         */
         "X-Amz-Cognito-Request-Id": string;
-        /** @description Rate-limit window: the period the limit applies to (a period such as `10s`). Shown on some answers only. */
+        /**
+         * @description Rate-limit window: the period the limit applies to (a period such as `10s`). The captures show the three
+         *     `X-Rate-Limit-*` headers on some answers (200 and 403 of `GET /v1/Product` and `GET /v1/NaturalPerson/{id}`,
+         *     200 of `GET /v1/NaturalPerson`, 204 of `DELETE …/BankAccount/{bankAccountId}`) and never on a 401: a
+         *     rate limiter of the whole `/v1` API, so every non-401 answer of it declares them, optional.
+         */
         "X-Rate-Limit-Limit": string;
         /** @description Requests still allowed in the current rate-limit window (`49` in every capture). */
         "X-Rate-Limit-Remaining": number;
@@ -1859,6 +2047,7 @@ export interface components {
         /**
          * @description Authentication challenge of a 401 answer: `Bearer` in every capture (requests sent without a token).
          *     RFC 6750 allows error parameters after the scheme, hence a prefix pattern rather than a constant.
+         *     Required: every captured 401 carries it.
          */
         "WWW-Authenticate": string;
     };
@@ -1953,10 +2142,28 @@ export interface operations {
             /** @description The simulation (200 OK). */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Simulation"];
+                };
+            };
+            /**
+             * @description The body failed validation (400 BAD REQUEST). Not captured for this operation: the `INVALID_FORM`
+             *     answer of the same API's other operations (see `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2036,6 +2243,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2045,6 +2255,9 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2121,9 +2334,27 @@ export interface operations {
             /** @description The person was updated (204 NO CONTENT). No response body. */
             204: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The body failed validation (400 BAD REQUEST). Not captured for this operation: the `INVALID_FORM`
+             *     answer of the same API's other body-taking operations (see `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             401: components["responses"]["Unauthorized"];
         };
@@ -2153,6 +2384,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2162,6 +2396,9 @@ export interface operations {
             /** @description An entry failed validation (400 BAD REQUEST); `key` is indexed into the array (`[0].Type`). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2198,6 +2435,9 @@ export interface operations {
             /** @description The account was updated (204 NO CONTENT). No response body. */
             204: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2205,6 +2445,9 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2266,6 +2509,9 @@ export interface operations {
              */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2275,12 +2521,16 @@ export interface operations {
             /** @description The body failed validation (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     submitCreditNoteApproval: {
@@ -2289,7 +2539,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -2298,6 +2548,9 @@ export interface operations {
             /** @description The credit note was submitted (200 OK). No response body (`Content-Length` 0). */
             200: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2305,6 +2558,9 @@ export interface operations {
             /** @description The credit note cannot be submitted (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2320,7 +2576,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Id of the credit note (identificador único da operação de crédito), as returned by `POST /v1/CreditNote`. */
-                id: components["parameters"]["CreditNoteId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -2330,31 +2586,28 @@ export interface operations {
             };
         };
         responses: {
-            /**
-             * @description Not documented: assumed success, with no body (modelled on SubmitApproval; see the description and
-             *     `x-doc-quirks`).
-             */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description The credit note is not in Revisão de Pagamento (400 BAD REQUEST). */
             400: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /**
              * @description The credit note does not exist or the client lacks the `LiquidationPaymentRevision` permission on it
              *     (403 FORBIDDEN).
              */
             403: {
                 headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -80,7 +80,7 @@ export interface components {
         PixTransferType: string;
         /**
          * LocalDateTime
-         * @description A date and time of day as this API writes it, `YYYY-MM-DDThh:mm:ss`: local time, no UTC offset (e.g. `2025-09-17T17:06:48`). It is not a JSON Schema `date-time` (which requires an offset), hence the pattern. The time zone is not documented, nor are fractional seconds (no documented value has them).
+         * @description A date and time of day as this API writes it, `YYYY-MM-DDThh:mm:ss`: local time, no UTC offset (e.g. `2025-09-17T17:06:48`). It is not a JSON Schema `date-time` (which requires an offset), hence the pattern. The time zone is not documented. Fractional seconds are accepted (`…T17:06:48.123456`): no documented value has them, but the documented values are few, the backend's error texts are those of Python's `jsonschema`, and Python's `isoformat()` writes microseconds whenever they are non-zero; refusing them would be stricter than the evidence.
          * @example 2025-09-17T17:06:48
          */
         LocalDateTime: string;
@@ -119,7 +119,10 @@ export interface components {
          *     "Refin-Port"`, product `INSS PORT-REFIN 1,82%`) waiting for signature.
          */
         Operation: {
-            /** @description Internal numeric id of the operation record (e.g. `604`). */
+            /**
+             * Format: int64
+             * @description Internal numeric id of the operation record (e.g. `604`).
+             */
             id: number;
             /**
              * Format: uuid
@@ -208,7 +211,10 @@ export interface components {
             val_liquido: number;
             /** @description Date of the credit (data do crédito), i.e. of the payout. Only `null` is documented; typed as a nullable string because it is a date (`dat_` prefix; the other `dat_` fields are strings). Its layout is not asserted: the `dat_` siblings use both a date (`dat_nascimento`) and a local date-time (`dat_emprestimo`). */
             dat_credito: string | null;
-            /** @description Id of the promoter (promotora; presumably the selling correspondent), e.g. `1`. */
+            /**
+             * Format: int64
+             * @description Id of the promoter (promotora; presumably the selling correspondent), e.g. `1`.
+             */
             promot_id: number;
             /** @description Key of the insurance ticket (bilhete de seguro). Only `null` is documented; typed as a nullable string by inference from the other keys of the record (`debt_key`, `related_party_key`, `credit_operation_key` are UUID strings); no format asserted. */
             key_bilhete_seguro: string | null;
@@ -277,7 +283,10 @@ export interface components {
          * @description One event of the operation's status history (seed `000`, `histories[]`). The page shows the whole item, so every field is required and no other property is allowed.
          */
         OperationHistory: {
-            /** @description Internal numeric id of the history event (e.g. `2729`). */
+            /**
+             * Format: int64
+             * @description Internal numeric id of the history event (e.g. `2729`).
+             */
             id: number;
             /**
              * Format: uuid
@@ -347,7 +356,10 @@ export interface components {
             benefit_state: string;
             /** @description Code of the product table (código da tabela), e.g. `200010`. Observation 1: it comes from the product listing `GET /inss/v1/operation/tabela_produto`, which the seeds do not document. */
             cod_tabela: string;
-            /** @description Number of installments (número de parcelas) of the simulated proposal (observation 4), e.g. `84`. Observation 5 (written under `installment_face_value`) says "deve ser definido entre 84 ou 96 parcelas" ("must be set between 84 or 96 installments"): whether it means exactly 84 or 96, or a range, is ambiguous, so no constraint is asserted. */
+            /**
+             * Format: int32
+             * @description Number of installments (número de parcelas) of the simulated proposal (observation 4), e.g. `84`. Observation 5 (written under `installment_face_value`) says "deve ser definido entre 84 ou 96 parcelas" ("must be set between 84 or 96 installments"): whether it means exactly 84 or 96, or a range, is ambiguous, so no constraint is asserted.
+             */
             number_of_installments: number;
             /**
              * Format: date
@@ -361,9 +373,15 @@ export interface components {
              * @description Date of the disbursement (data do desembolso), `YYYY-MM-DD`.
              */
             disbursement_date: string;
-            /** @description Maximum number of days to disburse (prazo limite em dias para o desembolso), e.g. `3`. */
+            /**
+             * Format: int32
+             * @description Maximum number of days to disburse (prazo limite em dias para o desembolso), e.g. `3`.
+             */
             limit_days_to_disburse: number;
-            /** @description INSS benefit number (número do benefício), an integer in the create payload (`2052711150`). The tracking response returns it as a string (`"2052711150"`); each page's type is kept. */
+            /**
+             * Format: int64
+             * @description INSS benefit number (número do benefício), an integer in the create payload (`2052711150`). The tracking response returns it as a string (`"2052711150"`); each page's type is kept.
+             */
             benefit_number: number;
             /** @description Disbursed amount (valor desembolsado) of the simulated proposal (observation 6), in reais. Required whatever the `simulation_type`. */
             disbursed_amount: number;
@@ -405,7 +423,7 @@ export interface components {
         Client: {
             /** @description Client's CPF (document number), digits only in the example (`12345678909`). */
             document_number: string;
-            /** @description Client's full name (nome), e.g. `IVOLANDO MIRANDA`. */
+            /** @description Client's full name (nome), e.g. `IVOLANDO MIRANDA`. Not empty: the only documented 400 (seed 001) is the answer to an empty name (`'' should be non-empty in borrower.name`, the backend's name for this field). */
             person_name: string;
             /** @description Client's mother's name (nome da mãe). */
             mother_name: string;

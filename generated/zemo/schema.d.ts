@@ -40,11 +40,8 @@ export interface components {
              * @example FULL_CONTRACT
              */
             type: string;
-            /**
-             * Format: date-time
-             * @description Date the contract was signed. Only `null` is documented; typed as a nullable date-time by inference from the name and the sibling dates (`titles[].dueDate` is an ISO 8601 date-time in UTC).
-             */
-            signatureDate: string | null;
+            /** @description Date the contract was signed. Only `null` is documented and nothing in the document reveals its type, so no type is asserted (presumably a date-time like `titles[].dueDate`, but no value shows it). */
+            signatureDate: unknown;
             /** @description Token for the signer. Only `null` is documented, and nothing in the document reveals its type, so no type is asserted. */
             signerToken: unknown;
         };
@@ -89,13 +86,16 @@ export interface components {
              * @description Identifier of the operation the title belongs to (the operation's `id`).
              */
             operationId: string;
-            /** @description Identifier of the proposal behind the title. Only `null` is documented; typed as a nullable string id by inference from the sibling ids (`id`, `operationId` are UUID strings). No format is asserted, since no value is documented. */
-            proposalId: string | null;
-            /** @description Identifier of the receivable (recebível) behind the title. Only `null` is documented; typed as a nullable string id by inference from the sibling ids (`id`, `operationId` are UUID strings). No format is asserted, since no value is documented. */
-            receivableId: string | null;
+            /** @description Identifier of the proposal behind the title. Only `null` is documented and nothing reveals its type: the sibling ids disagree (`id` and `operationId` are UUID strings, `externalId` an integer), so no type is asserted. */
+            proposalId: unknown;
+            /** @description Identifier of the receivable (recebível) behind the title. Only `null` is documented and nothing reveals its type: the sibling ids disagree (`id` and `operationId` are UUID strings, `externalId` an integer), so no type is asserted. */
+            receivableId: unknown;
             /** @description Description of the title (e.g. `REC001`). */
             description: string;
-            /** @description External identifier of the title (presumably the originator's own reference); an integer in both examples (1, 2). */
+            /**
+             * Format: int64
+             * @description External identifier of the title (presumably the originator's own reference); an integer in both examples (1, 2).
+             */
             externalId: number;
             /**
              * @description Status of the title. Only `WAITING_PAYMENT` is documented; the full set of statuses is not documented, so no enum is asserted.
@@ -112,11 +112,8 @@ export interface components {
              * @description Payment date of the title, an ISO 8601 date-time in UTC in both examples (the same instant as `dueDate` there).
              */
             paymentDay: string;
-            /**
-             * Format: date-time
-             * @description Date money was returned for the title. Only `null` is documented; typed as a nullable date-time by inference from the name and the sibling dates (`dueDate`, `paymentDay`).
-             */
-            returningMoneyDate: string | null;
+            /** @description Date money was returned for the title. Only `null` is documented and nothing in the document reveals its type, so no type is asserted (presumably a date-time like `dueDate`, but no value shows it). */
+            returningMoneyDate: unknown;
             /** @description Total asset backing (lastro) of the title: amount as the provider sends it (unit not documented; the examples look like reais). */
             totalAssetBacking: number;
             /** @description Original (face) value of the title: amount as the provider sends it (unit not documented; the examples look like reais). */
@@ -129,11 +126,17 @@ export interface components {
             defaultTax: number;
             /** @description Variable TAC (fee) charged on the title: amount as the provider sends it (unit not documented; the examples look like reais). */
             variableTac: number;
-            /** @description Floating days (dias de floating) of the title; an integer number of days (2 in both examples). */
+            /**
+             * Format: int32
+             * @description Floating days (dias de floating) of the title; an integer number of days (2 in both examples).
+             */
             floatingDays: number;
             /** @description Total effective cost (CET, custo efetivo total) of the title as a percentage, as the provider sends it (0 in both examples; whether 1 means 1% or 100% is not documented). */
             percentageTotalEffectiveCost: number;
-            /** @description Number of days the title is anticipated by (quantidade de dias antecipados); 39 in both examples. */
+            /**
+             * Format: int32
+             * @description Number of days the title is anticipated by (quantidade de dias antecipados); 39 in both examples.
+             */
             qtdDaysAdvanced: number;
         };
         /**
@@ -152,9 +155,12 @@ export interface components {
              * @description Unique identifier of the operation (identificador único da operação) — the `id` of the path. A UUID in both examples (v7 in the PF example, v4 in the PJ example).
              */
             id: string;
-            /** @description Identifier of the proposal behind the operation. Only `null` is documented; typed as a nullable string id by inference from the sibling ids (`id`, `titles[].operationId` are UUID strings). No format is asserted, since no value is documented. */
-            proposalId: string | null;
-            /** @description Operation number. Documented as `0001` (PF) and `0002` (PJ): unquoted, zero-padded digits, which are not valid JSON. Read as the integers 1 and 2 — the page quotes every string value and leaves these digits unquoted, so it presents a number (the zero padding looks like display formatting). If the provider actually sends a string such as "0001", this type must become a string. */
+            /** @description Identifier of the proposal behind the operation. Only `null` is documented and nothing reveals its type: the sibling ids disagree (`id` is a UUID string, `operationNumber` and `titles[].externalId` integers), so no type is asserted. */
+            proposalId: unknown;
+            /**
+             * Format: int64
+             * @description Operation number. Documented as `0001` (PF) and `0002` (PJ): unquoted, zero-padded digits, which are not valid JSON. Read as the integers 1 and 2 — the page quotes every string value and leaves these digits unquoted, so it presents a number (the zero padding looks like display formatting). If the provider actually sends a string such as "0001", this type must become a string.
+             */
             operationNumber: number;
             /**
              * @description Status of the operation. Only `CREATED` is documented; the full set of statuses is not documented, so no enum is asserted.
@@ -175,11 +181,8 @@ export interface components {
             totalTac: number;
             /** @description Average number of days of anticipation over the titles (39 in the examples, equal to the single title's `qtdDaysAdvanced`). Typed as a number rather than an integer: an average may be fractional, and the page does not say it is rounded. */
             averageDaysInAdvance: number;
-            /**
-             * Format: date-time
-             * @description Date the payment was sent. Only `null` is documented; typed as a nullable date-time by inference from the sibling dates (`titles[].dueDate`, `titles[].paymentDay` are ISO 8601 date-times in UTC).
-             */
-            sentPaymentDate: string | null;
+            /** @description Date the payment was sent. Only `null` is documented and nothing in the document reveals its type, so no type is asserted (presumably a date-time like `titles[].dueDate`, but no value shows it). */
+            sentPaymentDate: unknown;
             contractDetails: components["schemas"]["ContractDetails"];
             assignor: components["schemas"]["Assignor"];
             /** @description The titles (receivables) anticipated in this operation — one in each example. */

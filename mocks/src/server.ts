@@ -9,8 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
 import { answerHeaderNames, compileProvider, type Operation, type Provider } from './catalog/provider.js';
 import { createCorsPolicy } from './http/cors.js';
+import { DEFAULT_LIMITS, guardConnections, serverOptions, type ServerLimits } from './http/connection-guard.js';
+import { foreignHost } from './http/host-check.js';
 import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFound, originNotAllowed, payloadTooLarge, sandboxNotEnabled } from './http/mock-errors.js';
 import { readPreference } from './http/prefer.js';
+import { redactAnswer } from './http/redact-answer.js';
 import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
 import { announcesBody, readBody } from './http/read-body.js';
 import { violationsHeader } from './http/violations-header.js';
@@ -22,7 +25,7 @@ import { createContractFiles, isContractPath } from './site/contracts.js';
 import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
 import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
-import { createAjvPair } from './validation/ajv.js';
+import { createAjvPair } from './validation/ajv-pair.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
 
@@ -43,6 +46,8 @@ export interface MockOptions {
   readonly handlers: readonly AnswerHandler[];
   /** `--sandbox`: built from the providers; its stateful handler goes first and it answers `/_sandbox/`. */
   readonly sandbox?: SandboxFactory | undefined;
+  /** Request/header timeouts and the connection cap (http/connection-guard.ts). */
+  readonly limits?: ServerLimits | undefined;
 }
 
 export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
@@ -201,7 +206,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    send(req, res, started, (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
+    send(req, res, started, redactAnswer((sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined })), corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
@@ -246,7 +251,10 @@ export function createMockServer(options: MockOptions): MockServer {
   // A bug must cost one answer, never the server.
   const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
     send(req, res, performance.now(), internalError(error instanceof Error ? error.message : String(error)), NO_HEADERS);
-  const server = createHttpServer((req, res) => {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const server = createHttpServer(serverOptions(limits), (req, res) => {
+    const misdirected = foreignHost(req, server);
+    if (misdirected) return send(req, res, performance.now(), misdirected, NO_HEADERS);
     try {
       const pending = handle(req, res);
       if (pending) pending.catch((error: unknown) => failed(req, res, error));
@@ -256,6 +264,7 @@ export function createMockServer(options: MockOptions): MockServer {
   });
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
+  guardConnections(server, limits);
 
   return {
     server,

@@ -15,4 +15,6 @@ export default defineConfig({
   treeshake: true,
   outDir: 'dist',
   external: ['openapi-fetch', 'ajv', 'ajv-formats'],
+  // The workspace's private core (redactor, $ref follower, ajv set-up) is bundled: nothing published depends on it.
+  noExternal: ['@credit-apis/contract-core'],
 });

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { JsonObject } from '../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { brunoFiles } from './bruno.js';
 import { readCollectionModel } from './read.js';
 import { postmanCollection, postmanEnvironment } from './postman.js';

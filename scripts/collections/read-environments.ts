@@ -3,7 +3,7 @@
  * the base URL of each operation with its own server (a host pairs with the own server of the same rank),
  * each OAuth2 flow's token URL, and the credentials — empty for a real host, well-formed for the mock.
  */
-import { isObject, listOperations, type JsonObject } from '../lib/openapi-walk.js';
+import { isObject, listOperations, type JsonObject } from '@credit-apis/contract-core';
 import { CollectionModelError, type Environment, type Folder, type OAuth2Flow, type Variable } from './model.js';
 import { securitySchemes, tokenOperation } from './read-security.js';
 import { ownServers, readServers, templated, type Server } from './read-servers.js';

@@ -1,5 +1,5 @@
 /** One request per operation, grouped in folders by the operation's first tag. */
-import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { CollectionModelError, type Body, type Folder, type OAuth2Flow, type Parameter, type RequestModel } from './model.js';
 import { readExamples, readSchemas, successStatuses } from './read-responses.js';
 import { readAuth } from './read-security.js';

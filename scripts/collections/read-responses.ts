@@ -1,6 +1,6 @@
 /** The documented answers of an operation: saved examples, the statuses a test accepts, their body shapes. */
 import { STATUS_CODES } from 'node:http';
-import { deref, isObject, type Json, type JsonObject } from '../lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject } from '@credit-apis/contract-core';
 import type { ResponseExample, ShallowSchema } from './model.js';
 import { asText, isJson, sampleValue, text } from './read-values.js';
 

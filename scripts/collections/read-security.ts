@@ -2,7 +2,7 @@
  * The credential each operation sends (its first security requirement), and the OAuth2 client-credentials
  * flows, tied to the token operation of the contract when the flow's token URL points at one.
  */
-import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { CollectionModelError, type Auth, type OAuth2Flow } from './model.js';
 import { text } from './read-values.js';
 

@@ -1,5 +1,5 @@
 /** The `servers` of a bundle, of a path item or of an operation, as URLs with their variables' defaults. */
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { asciiId, text } from './read-values.js';
 
 export interface Server {

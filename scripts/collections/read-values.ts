@@ -1,5 +1,5 @@
 /** Small readers of values in a bundle: texts, sample values of parameters and media types. */
-import { deref, isObject, type Json, type JsonObject } from '../lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject } from '@credit-apis/contract-core';
 
 export function text(value: Json | undefined): string {
   return typeof value === 'string' ? value.trim() : '';

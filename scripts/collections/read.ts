@@ -1,5 +1,5 @@
 /** Reads a bundle into the collection model (model.ts), generically: no provider is named here. */
-import { isObject, type JsonObject } from '../lib/openapi-walk.js';
+import { isObject, type JsonObject } from '@credit-apis/contract-core';
 import type { CollectionModel } from './model.js';
 import { readEnvironments } from './read-environments.js';
 import { readFolders } from './read-requests.js';

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import type { JsonObject } from '../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { repoRoot } from '../lib/providers.js';
 import { diffContracts } from './diff.js';
 import { bumpFor, changesetFile, contractSection, type Bump } from './render.js';

@@ -32,7 +32,7 @@
  *
  * Descriptions, examples and other prose are not the contract's shape and are not compared.
  */
-import { deref, isObject, listOperations, type Json, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type Json, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 

@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { JsonObject } from '../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { listProviders, repoRoot } from '../lib/providers.js';
 import { runRedocly } from '../lib/redocly.js';
 import { SAMPLE_LANGUAGES } from './code-samples.js';

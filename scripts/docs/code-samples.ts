@@ -8,7 +8,7 @@
  * Webhooks get no sample: the partner receives them rather than calls them, and Redoc shows their payload
  * and examples on its own.
  */
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { MOCK_ORIGIN, providerNames, type ProviderNames } from './provider-names.js';
 import { tsLiteral, tsString } from './ts-literal.js';
 

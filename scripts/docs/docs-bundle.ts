@@ -4,7 +4,7 @@
  * description. The committed bundle and the specs are never touched: what partners read is derived at build
  * time, so a spec change cannot leave a stale sample behind.
  */
-import { isObject, listOperations, type JsonObject } from '../lib/openapi-walk.js';
+import { isObject, listOperations, type JsonObject } from '@credit-apis/contract-core';
 import { codeSamplesFor } from './code-samples.js';
 import { authenticationMarkdown, errorsMarkdown } from './overview.js';
 import { quirksMarkdown, readQuirks } from './quirks.js';

@@ -5,7 +5,7 @@
  * provider (purpose, operations, order of the flow) comes from the contracts so it cannot fall behind them.
  */
 import { readFileSync } from 'node:fs';
-import { isObject, listOperations, type JsonObject, type OperationRef } from '../lib/openapi-walk.js';
+import { isObject, listOperations, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { codeSamplesFor, TYPESCRIPT } from './code-samples.js';
 import { apiSummary, contractFiles } from './docs-bundle.js';
 import { CONTENT_SECURITY_POLICY } from './offline.js';

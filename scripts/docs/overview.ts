@@ -4,7 +4,7 @@
  * and each response), so a partner would have to open every operation to learn how to authenticate and
  * which error shapes to handle; these sections answer it on the page's first screen and in its sidebar.
  */
-import { deref, isObject, listOperations, type Json, type JsonObject } from '../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type Json, type JsonObject } from '@credit-apis/contract-core';
 
 export const AUTH_HEADING = 'Authentication schemes';
 export const ERRORS_HEADING = 'Error responses';

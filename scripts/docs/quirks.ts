@@ -4,7 +4,7 @@
  * read; a short list under the operation's description says what the provider's document showed and what
  * the contract chose instead.
  */
-import { isObject, type Json } from '../lib/openapi-walk.js';
+import { isObject, type Json } from '@credit-apis/contract-core';
 
 export const QUIRKS_HEADING = "Notes on the provider's documentation";
 

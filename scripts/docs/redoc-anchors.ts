@@ -5,7 +5,7 @@
  * names our contracts use (ASCII words; accents are folded); the browser test follows every link of the
  * index and fails if Redoc ever routes differently.
  */
-import type { OperationRef } from '../lib/openapi-walk.js';
+import type { OperationRef } from '@credit-apis/contract-core';
 
 /** The symbols of slugify's character map that can occur in our names; letters with accents are folded. */
 const SYMBOLS: Record<string, string> = { $: 'dollar', '%': 'percent', '&': 'and', '<': 'less', '>': 'greater', '|': 'or' };

@@ -3,7 +3,7 @@
  * unquoted keys where they are identifiers, single-quoted strings, two-space indentation. Plain
  * `JSON.stringify` would compile too, but quoted keys make every sample look machine-made.
  */
-import type { Json } from '../lib/openapi-walk.js';
+import type { Json } from '@credit-apis/contract-core';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isObject, listOperations, type Json } from '../../scripts/lib/openapi-walk.js';
+import { isObject, listOperations, type Json } from '@credit-apis/contract-core';
 import { listProviders, repoRoot } from '../../scripts/lib/providers.js';
 import { freshBundles } from './bundles.js';
+import { isBareType, knownValues, listSchemas, typesOf } from './schema-nodes.js';
 
 describe('redocly.yaml', () => {
   it('lints exactly the specs that exist', () => {
@@ -36,6 +37,38 @@ for (const { slug, doc } of freshBundles()) {
         expect(isObject(quirk) ? Object.keys(quirk).sort() : quirk).toEqual(['chosen', 'documented', 'where']);
         for (const value of Object.values(quirk as Record<string, Json>)) expect(typeof value === 'string' && value.trim().length > 0).toBe(true);
       }
+    });
+
+    const schemas = listSchemas(doc);
+    it('gives every integer a format (int32 or int64), so that no generator guesses its width', () => {
+      const withoutFormat = schemas
+        .filter(({ schema }) => typesOf(schema).includes('integer') && !['int32', 'int64'].includes(String(schema.format)))
+        .map(({ pointer }) => pointer);
+      expect(withoutFormat).toEqual([]);
+    });
+
+    it('writes every open enum in the README form: x-open-enum over anyOf [known values, their bare type]', () => {
+      const wrong: string[] = [];
+      for (const { pointer, schema } of schemas) {
+        const members = Array.isArray(schema.anyOf) ? schema.anyOf : [];
+        const marked = schema['x-open-enum'] === true;
+        const looksOpen = members.length === 2 && knownValues(doc, members[0]) !== undefined && isBareType(members[1]);
+        if (marked && !looksOpen) wrong.push(`${pointer}: x-open-enum needs anyOf [an enum, a bare type]`);
+        if (!marked && members.some((member) => knownValues(doc, member)) && members.some(isBareType)) {
+          wrong.push(`${pointer}: an enum next to its bare type is an open enum: mark it x-open-enum`);
+        }
+        if (marked && looksOpen) {
+          const other = members[1] as Record<string, Json>;
+          if (JSON.stringify(schema.type) !== JSON.stringify(other.type)) wrong.push(`${pointer}: type differs from the bare member's`);
+          const allowed = typesOf(other as never);
+          const badValue = (knownValues(doc, members[0]) ?? []).find((value) => {
+            const type = value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
+            return !allowed.includes(type) && !(type === 'integer' && allowed.includes('number'));
+          });
+          if (badValue !== undefined) wrong.push(`${pointer}: known value ${JSON.stringify(badValue)} is not of the bare type`);
+        }
+      }
+      expect(wrong).toEqual([]);
     });
 
     it('uses named examples only (the mock server selects them by name)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOperations } from '../../scripts/lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { listProviders } from '../../scripts/lib/providers.js';
 import { freshBundles } from './bundles.js';
 import { documented } from './documented-operations.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listExampleSites, listSchemaExampleSites } from '../../scripts/lib/openapi-walk.js';
-import { createSpecValidator } from '../../scripts/lib/schema-validator.js';
+import { listExampleSites, listSchemaExampleSites } from '@credit-apis/contract-core';
+import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import { freshBundles } from './bundles.js';
 
 for (const { slug, doc } of freshBundles()) {
   describe(`${slug}: every example validates against its schema (JSON Schema 2020-12, formats on)`, () => {
-    const validator = createSpecValidator(doc);
+    const validator = createDocumentValidator(doc);
     const sites = [...listExampleSites(doc), ...listSchemaExampleSites(doc)];
 
     it('has examples to check', () => {
@@ -13,8 +13,8 @@ for (const { slug, doc } of freshBundles()) {
     });
 
     it.each(sites.map((site) => [site.label, site] as const))('%s', (label, site) => {
-      const problems = validator.check(site.schema, site.value);
-      expect(problems, `${slug} ${label}:\n  ${(problems ?? []).join('\n  ')}`).toBeNull();
+      const problems = validator.check(site.schemaPointer, site.value).map(describeError);
+      expect(problems, `${slug} ${label}:\n  ${problems.join('\n  ')}`).toEqual([]);
     });
   });
 }

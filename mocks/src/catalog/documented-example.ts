@@ -2,7 +2,7 @@
  * Lets provider files take their error bodies from the spec instead of repeating them: the value of the
  * first response example with a given name and status anywhere in the document.
  */
-import { listOperations } from '../../../scripts/lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { follow, isObject, type Json, type JsonObject } from './openapi.js';
 
 export function documentedExample(doc: JsonObject, status: string, name: string): Json | undefined {

@@ -3,12 +3,12 @@
  * request validators (compiled lazily) and every answer precomputed. Shared by every provider; the
  * provider's own file (providers/<slug>.ts) only supplies the shapes a spec cannot express.
  */
-import { listOperations } from '../../../scripts/lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { undocumentedUnauthorized } from '../http/mock-errors.js';
 import { prepare, type AnswerSpec, type PreparedResponse } from '../http/prepared-response.js';
 import type { OperationInfo, ProviderProfile } from '../providers/types.js';
 import { compileScheme, compileSecurity, type SchemeCheck, type SecurityCheck } from '../security/schemes.js';
-import { addDocument, type AjvPair } from '../validation/ajv.js';
+import { addDocument, type AjvPair } from '../validation/ajv-pair.js';
 import { createRequestValidator, type BodyContract, type RequestValidator } from '../validation/request-validator.js';
 import type { Violation } from '../validation/violation.js';
 import { childPointer, followObject, isObject, pointerSegment, type JsonObject } from './openapi.js';
@@ -68,32 +68,20 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
 
   for (const found of listOperations(doc)) {
     if (found.kind !== 'paths') continue;
-    const pathItemPointer = childPointer('#/paths', found.key);
-    const pathItem = followObject(doc, isObject(doc.paths) ? doc.paths[found.key] : undefined, pathItemPointer);
-    const itemPointer = pathItem?.pointer ?? pathItemPointer;
-    const pointer = childPointer(itemPointer, found.method);
+    // The walker has followed the path item's reference and merged its parameters with the operation's own.
+    const pointer = found.pointer;
     const raw = found.operation;
-    // Path-item parameters are overridden by the operation's own of the same name and location.
-    const parameters = new Map<string, { value: JsonObject; pointer: string }>();
-    const collect = (list: unknown, at: string): void => {
-      if (!Array.isArray(list)) return;
-      list.forEach((entry, index) => {
-        const parameter = followObject(doc, entry, childPointer(at, 'parameters', index));
-        if (parameter) parameters.set(`${String(parameter.value.in)}:${String(parameter.value.name)}`, parameter);
-      });
-    };
-    collect(pathItem?.value.parameters, itemPointer);
-    collect(raw.parameters, pointer);
+    const parameters = found.parameterSites;
     const requestBody = followObject(doc, raw.requestBody, childPointer(pointer, 'requestBody'));
     const info: OperationInfo = {
       slug,
       operationId: typeof raw.operationId === 'string' ? raw.operationId : `${found.method} ${found.key}`,
       method: found.method,
       path: found.key,
-      ownServers: Array.isArray(raw.servers) || Array.isArray(pathItem?.value.servers),
+      ownServers: Array.isArray(raw.servers) || Array.isArray(found.item.value.servers),
     };
     const security = compileSecurity(raw.security ?? doc.security, schemes);
-    const { validator, body } = createRequestValidator(ajv, slug, doc, [...parameters.values()], requestBody);
+    const { validator, body } = createRequestValidator(ajv, slug, doc, parameters, requestBody);
     const responses = buildResponseTable(doc, raw.responses, childPointer(pointer, 'responses'));
 
     const withDocumentedHeaders = (spec: AnswerSpec): PreparedResponse => {
@@ -106,7 +94,7 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
       info,
       raw,
       pointer,
-      parameters: [...parameters.values()],
+      parameters,
       requestBody,
       security,
       validator,

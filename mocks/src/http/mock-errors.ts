@@ -5,7 +5,7 @@
  */
 import { prepare, type PreparedResponse } from './prepared-response.js';
 
-function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
+export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
   return prepare({ status, mediaType: 'application/problem+json', headers, body: { type: 'about:blank', title, status, detail, ...extra } });
 }
 
@@ -27,7 +27,8 @@ export function methodNotAllowed(method: string, path: string, allow: string): P
 }
 
 export function payloadTooLarge(limit: number): PreparedResponse {
-  return problem(413, 'Payload Too Large', `The request body is over the mock's limit of ${limit} bytes (--body-limit).`, {}, { Connection: 'close' });
+  // No `Connection: close`: the rest of the body is still read (read-body.ts), then the connection may go on.
+  return problem(413, 'Payload Too Large', `The request body is over the mock's limit of ${limit} bytes (--body-limit).`);
 }
 
 /** `available`: example names by status, for the statuses the request could pick from. */

@@ -1,36 +1,14 @@
 /**
- * One line per request: time, method, path, status, milliseconds. Credentials never reach it: headers are
- * not logged, and query parameters whose name says they carry a secret are written as `***`. Lines are
- * buffered and flushed together so that logging keeps up with the server under load.
+ * One line per request: time, method, path, status, milliseconds. Nothing personal or secret reaches it:
+ * headers are not logged, and the target goes through the workspace's one redactor (secret-named query
+ * members, credentials, CPFs and e-mails become `***`, in the path too). Lines are buffered and flushed
+ * together so that logging keeps up with the server under load.
  */
+import { redact } from '@credit-apis/contract-core/redact';
+
 export interface RequestLog {
   line(method: string, target: string, status: number, milliseconds: number): void;
   flush(): void;
-}
-
-const SECRET_NAME = /(token|secret|password|passwd|pwd|api[-_]?key|apikey|auth|signature|credential|session|assertion)/i;
-
-/** The request target with secret query values replaced by `***`. */
-function redactTarget(target: string): string {
-  const question = target.indexOf('?');
-  if (question === -1) return target;
-  const path = target.slice(0, question);
-  const query = target
-    .slice(question + 1)
-    .split('&')
-    .map((pair) => {
-      const equals = pair.indexOf('=');
-      const name = equals === -1 ? pair : pair.slice(0, equals);
-      let decoded = name;
-      try {
-        decoded = decodeURIComponent(name);
-      } catch {
-        // a malformed name is logged as sent
-      }
-      return equals !== -1 && SECRET_NAME.test(decoded) ? `${name}=***` : pair;
-    })
-    .join('&');
-  return `${path}?${query}`;
 }
 
 export function createRequestLog(write: (text: string) => void): RequestLog {
@@ -53,7 +31,7 @@ export function createRequestLog(write: (text: string) => void): RequestLog {
         lastMs = now;
         lastIso = new Date(now).toISOString();
       }
-      buffer += `${lastIso} ${method} ${redactTarget(target)} ${status} ${milliseconds.toFixed(1)}ms\n`;
+      buffer += `${lastIso} ${method} ${redact(target)} ${status} ${milliseconds.toFixed(1)}ms\n`;
       if (buffer.length > 16_384) flush();
       else if (!scheduled) {
         scheduled = true;

@@ -4,9 +4,10 @@
  * adds:
  *   - validation errors as UY3 words them: 400 `INVALID_FORM` with one `{message, key}` per offending
  *     field in `details.formErrors`, messages in Portuguese like the documented ones;
- *   - the token endpoint (Amazon Cognito, its own host) answers OAuth2 errors (RFC 6749 §5.2):
- *     `invalid_request` (documented), `unsupported_grant_type`, and 401 `invalid_client` for a missing or
- *     malformed Basic credential (not documented: the README says so);
+ *   - the token endpoint (Amazon Cognito, its own host) answers OAuth2 errors (RFC 6749 §5.2) with its one
+ *     documented error status, 400 `TokenError`: `invalid_request` (documented), `unsupported_grant_type`,
+ *     and `invalid_client` for a missing or malformed Basic credential (the document shows no 401 for the
+ *     token endpoint, so none is answered; Cognito's own reference answers its errors 400 too);
  *   - `X-Rate-Limit-Limit/Remaining/Reset` on every answer of the `/v1` API but its 401s (the captures
  *     show them on 200, 204 and 403 answers and never on a 401): values from the spec's header examples,
  *     with `Reset` the end of the current window in the captures' format (`…T22:08:00.0000000Z`);
@@ -127,7 +128,7 @@ export default defineProfile((doc) => {
   return {
     lenientJson: true,
     unauthorized: {
-      'http:basic': { status: 401, headers: { 'WWW-Authenticate': 'Basic' }, body: { error: 'invalid_client' } },
+      'http:basic': { status: 400, body: { error: 'invalid_client' } },
     },
     validationError: (violations, operation) => {
       if (isTokenEndpoint(operation)) return { status: 400, body: { error: oauthError(violations) } };

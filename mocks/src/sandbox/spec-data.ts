@@ -4,7 +4,7 @@
  * (`x-enum-descriptions`, `x-enum-varnames`). Everything is read once at start-up; a bundle that lacks
  * something the sandbox relies on is a start-up error naming it, never a wrong answer later.
  */
-import { listOperations } from '../../../scripts/lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { follow, isObject, type Json, type JsonObject } from '../catalog/openapi.js';
 
 export class SpecDataError extends Error {

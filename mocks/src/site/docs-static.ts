@@ -1,9 +1,12 @@
 /**
  * `/docs/…`: the built reference docs (`dist/docs/`), when they exist. Read-only static files with their
- * content types; `..`, encoded separators and anything that resolves outside the folder get a 404.
+ * content types; `..`, encoded separators and anything that resolves outside the folder get a 404. Only
+ * regular files whose real path (symbolic links followed) is under the folder's real path are served: a
+ * link out of the folder is a 404, and a FIFO, socket or device is refused without being opened (opening a
+ * FIFO for reading would wait for a writer forever).
  */
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { prepare, type PreparedResponse } from '../http/prepared-response.js';
 
@@ -43,15 +46,35 @@ export async function serveDocs(docsDir: string, relative: string): Promise<Prep
     return notFound();
   }
   if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return notFound();
-  const root = resolve(docsDir);
+  let root: string;
+  try {
+    root = await realpath(resolve(docsDir));
+  } catch {
+    return notFound();
+  }
   let file = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
   if (file !== root && !file.startsWith(root + sep)) return notFound();
   try {
-    if (statSync(file).isDirectory()) file = join(file, 'index.html');
-    const bytes = await readFile(file);
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const bytes = await readRegularFileUnder(root, file);
+    if (!bytes) return notFound();
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     return { status: 200, headers: ['content-type', type, 'content-length', String(bytes.length), 'x-content-type-options', 'nosniff'], body: bytes };
   } catch {
     return notFound();
+  }
+}
+
+/** The bytes of `file` if its real path is a regular file under `root` (a real path), else `undefined`. */
+async function readRegularFileUnder(root: string, file: string): Promise<Buffer | undefined> {
+  const real = await realpath(file);
+  if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) return undefined;
+  // O_NONBLOCK: should the file have become a FIFO since, opening it still does not wait; fstat then refuses it.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }

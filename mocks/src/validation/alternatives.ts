@@ -5,8 +5,7 @@
  * branch's `const` on that property) selects, else the branch with the fewest errors. An unknown
  * discriminator value becomes a single `enum` violation on the discriminator property.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from '@credit-apis/contract-core/validator';
 import { follow, isObject, type Json, type JsonObject } from '../catalog/openapi.js';
 import { pointerToField } from './violation.js';
 

@@ -4,6 +4,7 @@
  * them), URL-encoded forms, or text. An unparseable body is reported, not thrown.
  */
 import { bareMediaType, isJsonMediaType } from '../catalog/openapi.js';
+import { jsonNestedDeeperThan, MAX_DEPTH } from './bounds.js';
 import type { ParsedBody } from './request-validator.js';
 
 export type ParseResult = { ok: true; body: ParsedBody } | { ok: false; mediaType: string; reason: string };
@@ -63,18 +64,21 @@ export function parseBody(bytes: Buffer, contentType: string | undefined, lenien
   const mediaType = bareMediaType(contentType ?? '');
   const text = bytes.toString('utf8');
   if (isJsonMediaType(mediaType)) {
+    // Refused before parsing: 100k levels would overflow the stack of whatever walks the value recursively.
+    if (jsonNestedDeeperThan(bytes, MAX_DEPTH)) return { ok: false, mediaType, reason: `JSON nested deeper than ${MAX_DEPTH} levels` };
+    let value: unknown;
     try {
-      return { ok: true, body: { mediaType, value: JSON.parse(text) } };
+      value = JSON.parse(text);
     } catch (error) {
-      if (lenientJson) {
-        try {
-          return { ok: true, body: { mediaType, value: JSON.parse(stripJsonComments(text)) } };
-        } catch {
-          // fall through to the original error, which points at the real problem
-        }
+      try {
+        if (!lenientJson) throw error;
+        value = JSON.parse(stripJsonComments(text));
+      } catch {
+        // the original error points at the real problem
+        return { ok: false, mediaType, reason: error instanceof Error ? error.message : String(error) };
       }
-      return { ok: false, mediaType, reason: error instanceof Error ? error.message : String(error) };
     }
+    return { ok: true, body: { mediaType, value } };
   }
   if (mediaType === 'application/x-www-form-urlencoded') {
     const form: Record<string, string | string[]> = {};

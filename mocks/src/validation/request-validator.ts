@@ -5,10 +5,11 @@
  * first requests rarely do.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from '@credit-apis/contract-core/validator';
 import { bareMediaType, childPointer, isObject, type JsonObject } from '../catalog/openapi.js';
-import { refTo, type AjvPair } from './ajv.js';
+import { refTo, type AjvPair } from './ajv-pair.js';
 import { refineAlternatives } from './alternatives.js';
+import { bounded } from './bounds.js';
 import { fromAjvErrors, type Violation } from './violation.js';
 
 export interface ParsedBody {
@@ -115,7 +116,7 @@ export function createRequestValidator(
             if (value !== undefined) data[name] = value;
           }
         }
-        if (!validate(data)) violations.push(...fromAjvErrors(refineAlternatives(validate.errors ?? [], data, { ajv: ajv.coercing, documents: ajv.documents }), location, data));
+        if (!validate(data)) violations.push(...fromAjvErrors(refineAlternatives(bounded(validate.errors ?? []), data, { ajv: ajv.coercing, documents: ajv.documents }), location, data));
       }
       if (!body) return violations;
       if (parts.body === undefined) {
@@ -138,9 +139,9 @@ export function createRequestValidator(
       const check = bodies.get(declared);
       if (check && !check.validate(parts.body.value)) {
         const source = { ajv: check.form ? ajv.coercing : ajv.exact, documents: ajv.documents };
-        violations.push(...fromAjvErrors(refineAlternatives(check.validate.errors ?? [], parts.body.value, source), 'body', parts.body.value));
+        violations.push(...fromAjvErrors(refineAlternatives(bounded(check.validate.errors ?? []), parts.body.value, source), 'body', parts.body.value));
       }
-      return violations;
+      return bounded(violations);
     },
   };
   return { validator, body };

@@ -3,7 +3,7 @@
  * body), which field (a path of property names and array indices), what rule, in plain words. Provider
  * files turn a list of these into their own error bodies.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from '@credit-apis/contract-core/validator';
 
 export type ViolationLocation = 'path' | 'query' | 'header' | 'body';
 

@@ -4,43 +4,37 @@
  * answer, is reported and listed in `sl-violations`. The upstream here is a local server that breaks
  * Zemo's contract on purpose.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startServer, type TestServer } from '@credit-apis/test-kit/http-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import type { ContractReport } from '../../src/prism/proxy.js';
 import { hasProvider, startMock, type RunningMock } from '../support/mock.js';
 import { send } from '../support/requests.js';
 
-const seen: { method: string; url: string; authorization: string | undefined; body: string }[] = [];
 const reports: ContractReport[] = [];
-let upstream: Server;
+let upstream: TestServer;
 let running: RunningMock;
+/** What the upstream received, as the assertions read it. */
+const seen = (): { method: string; url: string; authorization: string | undefined; body: string }[] =>
+  upstream.requests.map((request) => ({ method: request.method, url: request.url, authorization: request.headers.authorization, body: request.body }));
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
-      if (req.url?.startsWith('/api/operations/')) {
-        // Drift: `operationNumber` became a string, `titles` disappeared, a new field appeared.
-        res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes' });
-        res.end(JSON.stringify({ id: '01962542-38ee-70de-92fe-4e4a0cc375ee', operationNumber: '0001', status: 'CREATED', surprise: true }));
-      } else {
-        res.writeHead(418, { 'content-type': 'text/plain' });
-        res.end('teapot');
-      }
-    });
+  upstream = await startServer((request, res) => {
+    if (request.url.startsWith('/api/operations/')) {
+      // Drift: `operationNumber` became a string, `titles` disappeared, a new field appeared.
+      res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes' });
+      res.end(JSON.stringify({ id: '01962542-38ee-70de-92fe-4e4a0cc375ee', operationNumber: '0001', status: 'CREATED', surprise: true }));
+    } else {
+      res.writeHead(418, { 'content-type': 'text/plain' });
+      res.end('teapot');
+    }
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const { port } = upstream.address() as AddressInfo;
-  running = await startMock({ proxies: { zemo: new URL(`http://127.0.0.1:${port}`) }, reportContract: (report) => reports.push(report) });
+  running = await startMock({ proxies: { zemo: new URL(upstream.url) }, reportContract: (report) => reports.push(report) });
 });
 
 afterAll(async () => {
   await running.close();
-  await new Promise((resolve) => upstream.close(resolve));
+  await upstream.close();
 });
 
 describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
@@ -49,7 +43,7 @@ describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ id: '01962542-38ee-70de-92fe-4e4a0cc375ee', operationNumber: '0001', status: 'CREATED', surprise: true });
     expect(answer.headers.get('x-upstream')).toBe('yes');
-    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee', authorization: SAMPLE_BEARER });
+    expect(seen().at(-1)).toMatchObject({ method: 'GET', url: '/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee', authorization: SAMPLE_BEARER });
 
     const report = reports.at(-1);
     expect(report).toMatchObject({ provider: 'zemo', method: 'GET', status: 200 });
@@ -61,9 +55,9 @@ describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
   });
 
   it('reports a request that breaks the contract, and still forwards it', async () => {
-    const before = seen.length;
+    const before = seen().length;
     const answer = await send(`${running.url}/zemo/api/operations/not-a-uuid`);
-    expect(seen.length).toBe(before + 1);
+    expect(seen().length).toBe(before + 1);
     expect(answer.status).toBe(200);
     const said = reports.at(-1)?.violations.filter((violation) => violation.side === 'request').map((violation) => violation.message).join('\n') ?? '';
     expect(said).toMatch(/security|uuid/i);
@@ -80,6 +74,6 @@ describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
     if (!hasProvider('eccor-fgts')) return;
     const answer = await send(`${running.url}/eccor-fgts/v1/Product`, { headers: { authorization: SAMPLE_BEARER } });
     expect(answer.status).toBe(200);
-    expect(seen.some((request) => request.url.includes('Product'))).toBe(false);
+    expect(seen().some((request) => request.url.includes('Product'))).toBe(false);
   });
 });

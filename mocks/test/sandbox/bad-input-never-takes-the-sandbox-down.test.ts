@@ -8,7 +8,7 @@
  */
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpecValidator } from '../../../scripts/lib/schema-validator.js';
+import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import { followObject, isObject, type Json } from '../../src/catalog/openapi.js';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
 import type { RunningMock } from '../support/mock.js';
@@ -132,7 +132,7 @@ describe('the sandbox under bad input', () => {
     expect([...byStatus.entries()].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0)).toBeGreaterThan(REQUESTS * 0.05);
 
     // Every JSON answer of a provider operation matches the spec (the mock's own problem+json answers aside).
-    const checkers = new Map(['eccor-fgts', 'nossa-fintech-inss'].map((slug) => [slug, createSpecValidator(running.provider(slug).doc)]));
+    const checkers = new Map(['eccor-fgts', 'nossa-fintech-inss'].map((slug) => [slug, createDocumentValidator(running.provider(slug).doc)]));
     const mismatches: string[] = [];
     let checked = 0;
     for (const { raw, answer } of answers) {
@@ -145,8 +145,8 @@ describe('the sandbox under bad input', () => {
       const schema: Json | undefined = isObject(media) ? media.schema : slug === 'eccor-fgts' && answer.status >= 400 ? { $ref: '#/components/schemas/ErrorResponse' } : undefined;
       if (schema === undefined) continue;
       checked++;
-      const problems = checkers.get(slug)?.check(schema, JSON.parse(answer.text) as Json);
-      if (problems) mismatches.push(`${raw.method} ${raw.path} → ${answer.status}: ${problems.join('; ')}`);
+      const problems = checkers.get(slug)?.check(schema, JSON.parse(answer.text) as Json) ?? [];
+      if (problems.length > 0) mismatches.push(`${raw.method} ${raw.path} → ${answer.status}: ${problems.map(describeError).join('; ')}`);
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(checked).toBeGreaterThan(REQUESTS * 0.4);

@@ -3,11 +3,11 @@
  * saved on SIGTERM and loaded by the next start; a bad state file or a sandbox flag without `--sandbox` is
  * refused at start-up (exit 2).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli, startCli, type Started } from '@credit-apis/test-kit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { eventually, startReceiver } from './support.js';
@@ -17,46 +17,17 @@ const cwd = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  base: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
 function start(...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--quiet', ...args], { cwd });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no banner: ${output}`));
-    }, 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+) [\s\S]*\n$/.exec(output);
-      if (match?.[1] && output.includes('/_sandbox/')) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output, exited });
-      }
-    });
-    child.on('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`exited early: ${output}`));
-    });
+  // Started once the banner is whole, sandbox line included.
+  return startCli(['--import', 'tsx', cli, '--port', '0', '--quiet', ...args], {
+    cwd,
+    banner: /listening on (http:\/\/\S+) [\s\S]*\n$/,
+    ready: (output) => output.includes('/_sandbox/'),
   });
 }
 
-async function run(...args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', ...args], { cwd });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearTimeout(timer);
-  return { code, stderr };
+function run(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return runCli(['--import', 'tsx', cli, '--port', '0', ...args], { cwd });
 }
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -68,18 +39,18 @@ describe('pnpm start --sandbox', () => {
     try {
       const first = await start('--sandbox', '--state-file', file, '--webhook-url', receiver.url, '--webhook-timeout', '2000', '--webhook-attempts', '2');
       expect(first.output()).toMatch(new RegExp(`/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with state file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`));
-      const index = (await (await fetch(`${first.base}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
+      const index = (await (await fetch(`${first.url}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
       expect(index.deliveryPolicy).toMatchObject({ timeoutMs: 2000, maxAttempts: 2 });
 
       const spec = JSON.parse(readFileSync(join(cwd, '..', 'generated', 'eccor-fgts', 'openapi.json'), 'utf8')) as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } } }> };
       const personBody = spec.paths['/v1/NaturalPerson']?.post.requestBody.content['application/json'].examples.pixAndTransfer?.value;
-      const personId = (await (await fetch(`${first.base}/eccor-fgts/v1/NaturalPerson`, json(personBody))).json()) as string;
-      const person = (await (await fetch(`${first.base}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as { bankAccounts: { id: string }[] };
+      const personId = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson`, json(personBody))).json()) as string;
+      const person = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as { bankAccounts: { id: string }[] };
       const noteBody = structuredClone(spec.paths['/v1/CreditNote']?.post.requestBody.content['application/json'].examples.creditNote?.value) as Record<string, unknown> & { amortization: Record<string, unknown> };
       Object.assign(noteBody, { personId, beneficiaryId: personId, bankAccountId: person.bankAccounts[0]?.id });
       noteBody.amortization.startDate = new Date(Date.now() + 2 * 86_400_000).toISOString();
-      const noteId = (await (await fetch(`${first.base}/eccor-fgts/v1/CreditNote`, json(noteBody))).json()) as string;
-      expect((await fetch(`${first.base}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, { method: 'POST', headers: { authorization: SAMPLE_BEARER } })).status).toBe(200);
+      const noteId = (await (await fetch(`${first.url}/eccor-fgts/v1/CreditNote`, json(noteBody))).json()) as string;
+      expect((await fetch(`${first.url}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, { method: 'POST', headers: { authorization: SAMPLE_BEARER } })).status).toBe(200);
       await eventually(() => receiver.received.length === 3, 10_000, 'three notifications');
 
       first.child.kill('SIGTERM');
@@ -91,7 +62,7 @@ describe('pnpm start --sandbox', () => {
       const second = await start('--sandbox', '--state-file', file);
       expect(second.output()).toContain('(1 person, 1 credit note, 0 INSS operations)');
       expect(second.output()).toContain('no webhook URL');
-      const again = await fetch(`${second.base}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } });
+      const again = await fetch(`${second.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } });
       expect(again.status).toBe(200);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);

@@ -4,21 +4,15 @@
  * a webhook receiver on 127.0.0.1 that fails its first two requests. All the notifications arrive, in the
  * order of the changes (the retried one included), and each one parses with `parseEccorFgtsWebhook`.
  *
- * The client is loaded from its source, so that this test needs no build: `packages/*\/package.json`
- * export only `dist/` (git-ignored, built by `tsup`), which a fresh clone does not have. The package's own
- * tests import `../../src/…` the same way; its source imports `@credit-apis/runtime` by name, which
- * `vi.mock` below points at the runtime's source too (whether or not its `dist/` exists).
+ * The client is the package as a partner gets it: imported by name, its built entry points (`dist/`, built
+ * by `tsup` when the workspace is installed: the packages' `prepare` script).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiError, clientCredentials, unwrap } from '../../../packages/runtime/src/index.js';
-import { createEccorFgtsClient, type EccorFgtsClient } from '../../../packages/eccor-fgts/src/index.js';
-import { parseEccorFgtsWebhook } from '../../../packages/eccor-fgts/src/webhooks.js';
+import { ApiError, clientCredentials, createEccorFgtsClient, unwrap, type EccorFgtsClient } from '@credit-apis/eccor-fgts';
+import { parseEccorFgtsWebhook } from '@credit-apis/eccor-fgts/webhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import type { RunningMock } from '../support/mock.js';
 import { control, eventually, requestExample, schemaChecker, startReceiver, startSandbox, tomorrow, type Receiver } from './support.js';
-
-vi.mock('@credit-apis/runtime', () => import('../../../packages/runtime/src/index.js'));
-vi.mock('@credit-apis/runtime/validate', () => import('../../../packages/runtime/src/validate/index.js'));
 
 let receiver: Receiver;
 let running: RunningMock;
@@ -42,7 +36,7 @@ async function advance(noteId: string, to: number): Promise<void> {
 }
 
 describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
-  it('loads the client on the runtime\'s source: one copy of the runtime, no build needed', async () => {
+  it('uses the one copy of @credit-apis/runtime that the workspace resolves by name', async () => {
     const byName = '@credit-apis/runtime';
     const runtime = (await import(/* @vite-ignore */ byName)) as { ApiError: unknown };
     expect(runtime.ApiError).toBe(ApiError);

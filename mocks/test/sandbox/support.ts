@@ -3,9 +3,9 @@
  * timings (so retries take milliseconds), request bodies taken from the specs' examples, a local webhook
  * receiver, and the repository's schema validator for "every answer matches the spec".
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createSpecValidator } from '../../../scripts/lib/schema-validator.js';
+import type { IncomingMessage } from 'node:http';
+import { startServer } from '@credit-apis/test-kit/http-server';
+import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import type { Json, JsonObject } from '../../src/catalog/openapi.js';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
@@ -64,8 +64,11 @@ export function yesterday(): string {
 
 /** `check('NaturalPerson', value)`: `null` when valid, else the violations. */
 export function schemaChecker(running: RunningMock, slug: string): (schema: string, value: unknown) => string[] | null {
-  const validator = createSpecValidator(running.provider(slug).doc);
-  return (schema, value) => validator.check({ $ref: `#/components/schemas/${schema}` }, value as Json);
+  const validator = createDocumentValidator(running.provider(slug).doc);
+  return (schema, value) => {
+    const errors = validator.check(`#/components/schemas/${schema}`, value);
+    return errors.length === 0 ? null : errors.map(describeError);
+  };
 }
 
 export interface CreatedPerson {
@@ -125,37 +128,21 @@ export interface Receiver {
 }
 
 /**
- * A webhook receiver on 127.0.0.1. `answer(n)` (n = 1 for the first request) gives the status to answer, or
- * `'hang'` to never answer; 204 by default.
+ * A webhook receiver on 127.0.0.1 (the test kit's recording server). `answer(n)` (n = 1 for the first
+ * request) gives the status to answer, or `'hang'` to never answer; 204 by default.
  */
 export async function startReceiver(answer: (n: number, body: unknown) => number | 'hang' = () => 204): Promise<Receiver> {
   const received: Received[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (text += chunk));
-    req.on('end', () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      received.push({ body, text, headers: req.headers, at: performance.now() });
-      const status = answer(received.length, body);
-      if (status === 'hang') return;
-      res.writeHead(status).end();
-    });
+  const server = await startServer((request, response) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body);
+    } catch {
+      body = undefined;
+    }
+    received.push({ body, text: request.body, headers: request.headers, at: request.at });
+    const status = answer(received.length, body);
+    if (status !== 'hang') response.writeHead(status).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `${server.url}/hook`, received, close: () => server.close() };
 }

@@ -15,3 +15,9 @@ export type Installment = Schemas['Installment'];
 export type OperationEnvelope = Schemas['OperationEnvelope'];
 /** The envelope as an error answer (400, 401, 429): `return_code` and `message` say what went wrong. */
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
+/** The error envelope of a 400: `return_code` `400-01`, `400-02`, `400-09` (provider notes) or another one. */
+export type BadRequestError = Schemas['BadRequestError'];
+/** The error envelope of a 401: `return_code` `401-05` (provider notes) or another one. */
+export type UnauthorizedError = Schemas['UnauthorizedError'];
+/** The error envelope of a 429: `return_code` `429-01` (provider notes) or another one. */
+export type TooManyRequestsError = Schemas['TooManyRequestsError'];

@@ -70,7 +70,9 @@ export async function simulate(client: EccorFgtsClient, cpf: string, requestedAm
 /** Your webhook endpoint: validates the notification, acts on it, and returns the HTTP status to answer. */
 export function onWebhook(body: string, onPaymentRevision: (creditNoteId: string) => void): number {
   try {
-    const event = parseEccorFgtsWebhook(body); // typed CreditNoteStatusEvent, checked against the contract
+    // Typed CreditNoteStatusEvent, its structure checked against the contract; a status the document does not
+    // show (a rejected or cancelled note) is accepted and reported to the logger, never lost.
+    const event = parseEccorFgtsWebhook(body, { logger: console });
     console.info(`credit note ${event.id}: ${event.parameters.oldStatusDisplay} → ${event.parameters.newStatusDisplay}`);
     if (event.parameters.newStatus === CREDIT_NOTE_STATUS.PaymentRevision.code) onPaymentRevision(event.id);
     return 204; // any 2xx acknowledges

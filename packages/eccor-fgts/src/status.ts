@@ -33,7 +33,8 @@ type DisplayOf<Code extends CreditNoteStatus> = Extract<Status, { code: Code }>[
 
 /**
  * The Portuguese display name of a status code: `creditNoteStatusDisplay(3) === 'Liquidação'`; `undefined`
- * for a code the contract does not document.
+ * for a code the contract does not document (a webhook may carry one: its status is an open enum over these
+ * eight known codes, which stay a closed table here).
  */
 export function creditNoteStatusDisplay<Code extends CreditNoteStatus>(code: Code): DisplayOf<Code>;
 export function creditNoteStatusDisplay(code: number): CreditNoteStatusDisplay | undefined;

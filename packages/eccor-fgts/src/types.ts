@@ -116,5 +116,23 @@ export type PaymentRevisionRequest = Schemas['PaymentRevisionRequest'];
 export type CreditNoteStatus = Schemas['CreditNoteStatus'];
 /** Portuguese display name of a credit-note status, as the webhooks send it; in the order of … */
 export type CreditNoteStatusDisplay = Schemas['CreditNoteStatusDisplay'];
-/** Payload of every status-change webhook of a credit note (Alteração de Status Operação de Crédito), the same … */
-export type CreditNoteStatusEvent = Schemas['CreditNoteStatusEvent'];
+type GeneratedStatusEvent = Schemas['CreditNoteStatusEvent'];
+
+/**
+ * Payload of every status-change webhook of a credit note (Alteração de Status Operação de Crédito), the same
+ * for all seven notifications: the generated type, with the transition's codes and display names typed
+ * `CreditNoteStatus | (number & {})` / `CreditNoteStatusDisplay | (string & {})` (open enums: a notification of
+ * a transition the document does not show, a rejected or cancelled note, carries another code).
+ */
+export type CreditNoteStatusEvent = Omit<GeneratedStatusEvent, 'parameters'> & {
+  parameters: Omit<GeneratedStatusEvent['parameters'], 'oldStatus' | 'oldStatusDisplay' | 'newStatus' | 'newStatusDisplay'> & {
+    /** The status before the change; see `CREDIT_NOTE_STATUS`. */
+    oldStatus: CreditNoteStatus | (number & {});
+    /** Display name of `oldStatus` (Portuguese). */
+    oldStatusDisplay: CreditNoteStatusDisplay | (string & {});
+    /** The status after the change; see `CREDIT_NOTE_STATUS`. */
+    newStatus: CreditNoteStatus | (number & {});
+    /** Display name of `newStatus` (Portuguese). */
+    newStatusDisplay: CreditNoteStatusDisplay | (string & {});
+  };
+};

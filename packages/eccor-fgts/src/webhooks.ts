@@ -6,8 +6,8 @@
  *
  * @packageDocumentation
  */
-import { CreditApisError, redact } from '@credit-apis/runtime';
-import { createDocumentValidator, type DocumentValidator } from '@credit-apis/runtime/validate';
+import { CreditApisError, redact, type LogEvent, type Logger } from '@credit-apis/runtime';
+import { createDocumentValidator, createOpenEnumCheck, type DocumentValidator, type OpenEnumCheck } from '@credit-apis/runtime/validate';
 import spec from '@credit-apis/specs/eccor-fgts.json' with { type: 'json' };
 import type { CreditNoteStatusEvent } from './types.js';
 
@@ -36,7 +36,39 @@ export class WebhookValidationError extends CreditApisError {
   }
 }
 
+/** Options of {@link parseEccorFgtsWebhook}. */
+export interface ParseWebhookOptions {
+  /**
+   * Where a value outside the documented set goes (a status, event code or display string the document does
+   * not show): one `validation` event (level `warn`, issues with keyword `x-open-enum`). Default
+   * `console.warn`, as `validateResponses` does.
+   */
+  logger?: Logger;
+}
+
 let validator: DocumentValidator | undefined;
+let openEnums: OpenEnumCheck | undefined;
+
+/** Reports the undocumented values of an accepted notification (drift the partner should hear of). */
+function reportUnknownValues(value: unknown, logger: Logger | undefined): void {
+  openEnums ??= createOpenEnumCheck(spec);
+  const issues = openEnums.unknownValues(EVENT_SCHEMA, value);
+  if (issues.length === 0) return;
+  const event: LogEvent = {
+    level: 'warn',
+    type: 'validation',
+    message: `eccor-fgts: a webhook notification has values the contract does not document (accepted): ${issues.map((issue) => issue.instancePath).join(', ')}`,
+    provider: 'eccor-fgts',
+    method: 'POST',
+    path: '(webhook)',
+    operation: EVENT_SCHEMA,
+    attempt: 1,
+    issues,
+  };
+  if (!logger) console.warn(event.message);
+  else if (typeof logger === 'function') logger(event);
+  else logger.warn?.(event.message, event);
+}
 
 /**
  * Validates an ECCOR FGTS webhook notification against the contract and returns it typed. Give it the
@@ -47,18 +79,22 @@ let validator: DocumentValidator | undefined;
  *
  * The document shows no signature or authentication of these calls: check their origin by other means.
  *
+ * The structure is strict, the codes are open: a status, event code or display string outside the documented
+ * set is accepted (typed as the known union or another value: `CreditNoteStatus | (number & {})`) and
+ * reported through `options.logger`, because the document shows only the seven happy-path notifications and
+ * a real one of another transition (a rejected or cancelled credit note) must not be lost.
+ *
  * @throws WebhookValidationError listing every problem (`issues`: `{ path, message }`), when the body is not
- * JSON or does not match the schema (a missing field, a wrong type, a status code outside the contract, a
- * field the contract does not have).
+ * JSON or does not match the schema (a missing member, a wrong type, a member the contract does not have).
  *
  * @example
  * app.post('/webhooks/eccor', (req, res) => {
- *   const event = parseEccorFgtsWebhook(req.body);
+ *   const event = parseEccorFgtsWebhook(req.body, { logger: console });
  *   if (event.parameters.newStatus === CREDIT_NOTE_STATUS.Liquidation.code) startPayout(event.id);
  *   res.sendStatus(204);
  * });
  */
-export function parseEccorFgtsWebhook(body: unknown): CreditNoteStatusEvent {
+export function parseEccorFgtsWebhook(body: unknown, options: ParseWebhookOptions = {}): CreditNoteStatusEvent {
   let value = body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
   if (typeof value === 'string') {
     try {
@@ -72,6 +108,11 @@ export function parseEccorFgtsWebhook(body: unknown): CreditNoteStatusEvent {
   const issues = validator.check(EVENT_SCHEMA, value);
   if (issues.length > 0) {
     throw new WebhookValidationError(issues.map((issue) => ({ path: issue.instancePath, message: issue.message })));
+  }
+  try {
+    reportUnknownValues(value, options.logger);
+  } catch {
+    // A broken logger must not lose a valid notification.
   }
   return value as CreditNoteStatusEvent;
 }

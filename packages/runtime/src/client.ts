@@ -7,7 +7,7 @@ import { ConfigurationError } from './errors.js';
 import { createFetchPipeline } from './fetch-pipeline.js';
 import type { Logger } from './logger.js';
 import type { ProviderProfile } from './profile.js';
-import { Redactor } from './redact.js';
+import { Redactor } from '@credit-apis/contract-core/redact';
 import { responseCheckMiddleware } from './response-check.js';
 import { resolveRetryOptions, type RetryOptions } from './retry.js';
 import { DEFAULT_TIMEOUT_MS } from './timeout.js';

@@ -18,7 +18,7 @@ import { OPERATION, read } from './internal/carrier.js';
 import { readCallOptions } from './call-options.js';
 import { emit, type LogEvent, type Logger } from './logger.js';
 import type { ProviderProfile } from './profile.js';
-import { redactUrlPath, type Redactor } from './redact.js';
+import { redactUrlPath, type Redactor } from '@credit-apis/contract-core/redact';
 import {
   backoffMs,
   DEFAULT_RETRY,

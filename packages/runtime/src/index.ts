@@ -33,4 +33,4 @@ export {
 export { unwrap, type ApiErrorFor, type FetchResultLike, type ResultData, type ResultError } from './unwrap.js';
 export { getCorrelationId } from './correlation.js';
 export type { LevelLogger, LogEvent, LogEventType, LogFunction, LogLevel, Logger } from './logger.js';
-export { redact, REDACTED } from './redact.js';
+export { redact, REDACTED } from './redaction.js';

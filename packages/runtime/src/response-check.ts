@@ -17,7 +17,7 @@ import { readBody } from './internal/body.js';
 import { attach, CONTEXT, META, OPERATION, type ClientContext, type ResponseMeta } from './internal/carrier.js';
 import { snippet } from './internal/text.js';
 import type { ProviderProfile } from './profile.js';
-import { redactUrlPath } from './redact.js';
+import { redactUrlPath } from '@credit-apis/contract-core/redact';
 
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
 

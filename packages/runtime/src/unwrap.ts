@@ -4,7 +4,7 @@
 import { ApiError } from './errors.js';
 import { META, read, type ResponseMeta } from './internal/carrier.js';
 import { snippet } from './internal/text.js';
-import { redact } from './redact.js';
+import { redact } from '@credit-apis/contract-core/redact';
 
 /** The shape of any openapi-fetch result. */
 export interface FetchResultLike {

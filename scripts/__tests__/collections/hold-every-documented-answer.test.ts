@@ -8,7 +8,7 @@ import { parseEnvironment, parseRequest } from '@usebruno/filestore';
 import { describe, expect, it } from 'vitest';
 import { freshBundles } from '../../../specs/__tests__/bundles.js';
 import { generateCollections, type GeneratedFile } from '../../collections/index.js';
-import { deref, isObject, listOperations, type Json, type JsonObject } from '../../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type Json, type JsonObject } from '@credit-apis/contract-core';
 
 interface Answer {
   status: number;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CollectionModelError } from '../../collections/model.js';
 import { readCollectionModel } from '../../collections/read.js';
-import type { JsonObject } from '../../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 
 function contract(overrides: JsonObject = {}): JsonObject {
   return {

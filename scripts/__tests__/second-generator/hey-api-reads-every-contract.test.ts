@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref, isObject, listOperations, type JsonObject } from '../../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type JsonObject } from '@credit-apis/contract-core';
 import { freshBundles } from '../../../specs/__tests__/bundles.js';
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { changes, doc, json, object, postThings } from './fixtures.js';
 
 const body = (schema: JsonObject, required = true): JsonObject => ({ required, ...json(schema) });

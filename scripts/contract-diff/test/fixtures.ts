@@ -1,5 +1,5 @@
 /** Small OpenAPI documents for the contract-diff rules, and the changes between two of them, one line each. */
-import type { Json, JsonObject } from '../../lib/openapi-walk.js';
+import type { Json, JsonObject } from '@credit-apis/contract-core';
 import { diffContracts } from '../diff.js';
 
 /** An OpenAPI 3.1 document with these `paths` (and other top-level members: `components`, `webhooks`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { changes, doc, json, object } from './fixtures.js';
 
 /** A webhook `paid` whose body (sent by the provider, read by the partner) is `schema`. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '../../lib/openapi-walk.js';
+import { deref, isObject, listOperations, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { repoRoot } from '../../lib/providers.js';
 import { buildSite } from '../build-site.js';
 import { FLOW_PROVIDER } from '../index-page.js';

@@ -1,6 +1,6 @@
 /** Code samples are generated from the contract: the right client, auth, values and mock URL, never typed by hand. */
 import { describe, expect, it } from 'vitest';
-import { listOperations, type JsonObject, type OperationRef } from '../../lib/openapi-walk.js';
+import { listOperations, type JsonObject, type OperationRef } from '@credit-apis/contract-core';
 import { REDOC_OPTIONS } from '../build-site.js';
 import { codeSamplesFor, CURL, SAMPLE_LANGUAGES, SampleError, TYPESCRIPT, type CodeSample } from '../code-samples.js';
 import { docsBundle, INDEX_LINK } from '../docs-bundle.js';

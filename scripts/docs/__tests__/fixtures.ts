@@ -1,6 +1,6 @@
 /** Small hand-made contracts for the unit tests, and the committed bundles for the tests that use real specs. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { JsonObject } from '../../lib/openapi-walk.js';
+import type { JsonObject } from '@credit-apis/contract-core';
 import { listProviders } from '../../lib/providers.js';
 
 /** A bearer-token API with a path parameter, a documented query parameter, a JSON body and a webhook. */

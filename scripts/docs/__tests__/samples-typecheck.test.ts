@@ -4,7 +4,7 @@
  * the switch between the two targets.
  */
 import { describe, expect, it } from 'vitest';
-import { listOperations } from '../../lib/openapi-walk.js';
+import { listOperations } from '@credit-apis/contract-core';
 import { TYPESCRIPT, type CodeSample } from '../code-samples.js';
 import { docsBundle } from '../docs-bundle.js';
 import { sampleTarget, SAMPLES_TARGET_ENV, typecheckSamples, type SampleToCheck } from '../sample-typecheck.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isObject, listOperations, type JsonObject } from '../../lib/openapi-walk.js';
+import { isObject, listOperations, type JsonObject } from '@credit-apis/contract-core';
 import { listProviders } from '../../lib/providers.js';
 import { buildSite, type BuiltSite } from '../build-site.js';
 import { CURL, TYPESCRIPT, type CodeSample } from '../code-samples.js';

@@ -3,9 +3,9 @@
  * that the two are the same text, then runs the example against local servers.
  */
 import { describe, expect, it } from 'vitest';
-import { sendJson, startTestServer } from '../../../runtime/test/helpers/http-server.js';
-import { captureConsole } from '../../../runtime/test/helpers/console.js';
-import { itShowsTheExampleInTheReadme } from '../../../runtime/test/helpers/readme-example.js';
+import { sendJson, startTestServer } from '@credit-apis/test-kit/http-server';
+import { captureConsole } from '@credit-apis/test-kit/console';
+import { itShowsTheExampleInTheReadme } from '@credit-apis/test-kit/readme-example';
 import { bancoCdcClient, operationStatus } from '../../examples/basic.js';
 import { bancoCdcProfile } from '../../src/index.js';
 
@@ -56,7 +56,7 @@ describe('README example (examples/basic.ts)', () => {
     const client = bancoCdcClient({ baseUrl: server.url }, async () => 'cdc-token', { checkContract: true });
     expect(await operationStatus(client, 'op-3')).toBe('failed: 400 400-10 New code');
     expect(warn).toHaveBeenCalledWith(
-      'banco-cdc: GET /operation/{operation_code} answered 400 with a body that does not match the spec: /extra is not in the spec; /return_code must be equal to one of the allowed values',
+      'banco-cdc: GET /operation/{operation_code} answered 400 with a body that does not match the spec: /extra is not in the spec; /return_code is not one of the values the spec documents (an open enum: accepted, reported as drift)',
       expect.objectContaining({ type: 'validation', status: 400 }),
     );
   });

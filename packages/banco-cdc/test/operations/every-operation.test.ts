@@ -4,7 +4,7 @@
  * operation in the spec fails this test until it is called here.
  */
 import { describe, expect, it } from 'vitest';
-import { expectEnvironmentsOfSpec, expectEveryOperation, readBundle, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { expectEnvironmentsOfSpec, expectEveryOperation, readBundle, startSpecServer } from '@credit-apis/test-kit/spec-server';
 import { bancoCdcProfile, bearer, createBancoCdcClient, getCorrelationId } from '../../src/index.js';
 import { validateResponses } from '../../src/validate.js';
 

@@ -3,10 +3,10 @@
  * that the two are the same text, then runs the example against local servers.
  */
 import { describe, expect, it } from 'vitest';
-import { sendEmpty, sendJson, startTestServer } from '../../../runtime/test/helpers/http-server.js';
-import { captureConsole } from '../../../runtime/test/helpers/console.js';
-import { itShowsTheExampleInTheReadme } from '../../../runtime/test/helpers/readme-example.js';
-import { readBundle, responseExample, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendEmpty, sendJson, startTestServer } from '@credit-apis/test-kit/http-server';
+import { captureConsole } from '@credit-apis/test-kit/console';
+import { itShowsTheExampleInTheReadme } from '@credit-apis/test-kit/readme-example';
+import { readBundle, responseExample, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 import { eccorClient, onWebhook, simulate } from '../../examples/basic.js';
 import type { CreditNoteStatusEvent, ProductPage, TokenResponse } from '../../src/index.js';
 
@@ -53,13 +53,17 @@ describe('README example (examples/basic.ts)', () => {
     expect(await simulate(client, '00805349960', 100_000)).toMatch(/^ECCOR answered 403 \(#[0-9a-f]{32}\)$/);
   });
 
-  it('runs: the webhook handler acknowledges the documented notifications and refuses a broken one', () => {
-    captureConsole();
+  it('runs: the webhook handler acknowledges the documented notifications and one of an undocumented status, and refuses a broken one', () => {
+    const { warn } = captureConsole();
     const webhooks = spec.webhooks as Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: CreditNoteStatusEvent }> }> } } }>;
     const examples = Object.values(webhooks).flatMap((webhook) => Object.values(webhook.post.requestBody.content['application/json']?.examples ?? {}));
     const revised: string[] = [];
     for (const { value } of examples) expect(onWebhook(JSON.stringify(value), (id) => revised.push(id))).toBe(204);
     expect(revised).toEqual([webhooks.paymentRevision?.post.requestBody.content['application/json']?.examples.paymentRevision?.value.id]);
+    const first = examples[0]?.value as CreditNoteStatusEvent;
+    const cancelled = { ...first, parameters: { ...first.parameters, newStatus: 4, newStatusDisplay: 'Cancelado' } };
+    expect(onWebhook(JSON.stringify(cancelled), () => undefined)).toBe(204);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('/parameters/newStatus'), expect.objectContaining({ type: 'validation' }));
     expect(onWebhook('{"eventCode": 2}', () => undefined)).toBe(400);
   });
 

@@ -13,7 +13,7 @@ import {
   requestExample,
   specOperation,
   startSpecServer,
-} from '../../../runtime/test/helpers/spec-server.js';
+} from '@credit-apis/test-kit/spec-server';
 import { clientCredentials, createEccorFgtsClient, eccorFgtsProfile, type operations, type TokenResponse } from '../../src/index.js';
 import { validateResponses } from '../../src/validate.js';
 

@@ -24,8 +24,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sendJson } from '../../../runtime/test/helpers/http-server.js';
-import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson } from '@credit-apis/test-kit/http-server';
+import { readBundle, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts', 'specs'].map((name) => `@credit-apis/${name}`);

@@ -5,8 +5,8 @@
  * `nextPage` the server ignores does not loop.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, serverPool, type RecordedRequest } from '../../../runtime/test/helpers/http-server.js';
-import { readBundle, specOperation } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson, serverPool, type RecordedRequest } from '@credit-apis/test-kit/http-server';
+import { readBundle, specOperation } from '@credit-apis/test-kit/spec-server';
 import { paginate, PaginationError, type NextPageInit } from '../../src/extras.js';
 import { ApiError, bearer, createEccorFgtsClient, type Product, type ProductPage } from '../../src/index.js';
 

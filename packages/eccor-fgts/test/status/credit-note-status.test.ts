@@ -4,7 +4,7 @@
  * (The type-level side — codes and display names equal to the generated unions — is in test/types.)
  */
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../runtime/test/helpers/spec-server.js';
+import { readBundle } from '@credit-apis/test-kit/spec-server';
 import { CREDIT_NOTE_STATUS, creditNoteStatusDisplay } from '../../src/extras.js';
 
 const schemas = (readBundle('eccor-fgts').components as { schemas: Record<string, Record<string, unknown[]>> }).schemas;

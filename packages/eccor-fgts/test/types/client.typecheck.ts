@@ -3,7 +3,7 @@
  * contract, and so are `paginate`, `CREDIT_NOTE_STATUS` and `parseEccorFgtsWebhook`. Each `@ts-expect-error`
  * fails the type check if the line below it compiles.
  */
-import { assertType, type Equal, type Interchangeable } from '../../../runtime/test/helpers/type-assertions.js';
+import { assertType, type Equal, type Interchangeable } from '@credit-apis/test-kit/type-assertions';
 import {
   CREDIT_NOTE_STATUS,
   creditNoteStatusDisplay,
@@ -22,6 +22,8 @@ import {
   type CreditNoteStatusEvent,
   type EccorFgtsEnvironment,
   type ErrorResponse,
+  type BankAccount,
+  type BankAccountType,
   type NaturalPerson,
   type NaturalPersonCreate,
   type Product,
@@ -40,6 +42,17 @@ assertType<Equal<(typeof CREDIT_NOTE_STATUS)[CreditNoteStatusName]['code'], Cred
 assertType<Equal<(typeof CREDIT_NOTE_STATUS)[CreditNoteStatusName]['display'], CreditNoteStatusDisplay>>();
 assertType<Equal<(typeof CREDIT_NOTE_STATUS)['Liquidation'], { readonly code: 3; readonly display: 'Liquidação' }>>();
 assertType<Equal<ReturnType<typeof parseEccorFgtsWebhook>, CreditNoteStatusEvent>>();
+// Open where the document samples the set: the webhook's transition is the known union or any other value of
+// its type (the known literals stay distinct, so editors complete them), and it is the generated type, only
+// more precise; the generated open enums are their bare type (openapi-fetch's response types map `T & {}`
+// into an object); the known sets stay closed.
+assertType<Equal<CreditNoteStatusEvent['parameters']['newStatus'], CreditNoteStatus | (number & {})>>();
+assertType<Equal<CreditNoteStatusEvent['parameters']['oldStatusDisplay'], CreditNoteStatusDisplay | (string & {})>>();
+assertType<Interchangeable<CreditNoteStatusEvent, components['schemas']['CreditNoteStatusEvent']>>();
+assertType<Equal<CreditNoteStatusEvent['eventCode'], number>>();
+assertType<Equal<CreditNoteStatusEvent['type'], string>>();
+assertType<Equal<BankAccount['type'], string | null>>();
+assertType<Equal<BankAccountType, 'NaturalCheckingAccount' | 'NaturalSavingsAccount' | 'LegalCheckingAccount'>>();
 
 const auth = clientCredentials({ tokenUrl: 'https://auth.example/oauth2/token', basicToken: 'b', scope: 'credit/admin' });
 createEccorFgtsClient({ environment: 'homologacao', auth });
@@ -87,5 +100,9 @@ export async function calls(): Promise<void> {
   paginate(client, '/v1/Product', { params: { query: { page: 1 } } });
   // @ts-expect-error wrong enum value: 4 is not a credit-note status of the contract
   const status: CreditNoteStatus = 4;
-  void [status, registrationNumber];
+  // An open enum takes it: a notification may carry a status the document does not show.
+  const notified: CreditNoteStatusEvent['parameters']['newStatus'] = 4;
+  // @ts-expect-error still a number: an open enum is open to values of its type only
+  const notANumber: CreditNoteStatusEvent['parameters']['newStatus'] = '4';
+  void [status, notified, notANumber, registrationNumber];
 }

@@ -1,12 +1,13 @@
 /**
  * `parseEccorFgtsWebhook` validates a notification against the contract's `CreditNoteStatusEvent` before
- * typing it: every documented webhook example passes (as a value, as JSON text and as bytes), and broken
- * payloads throw `WebhookValidationError` listing every problem.
+ * typing it: every documented webhook example passes (as a value, as JSON text and as bytes), a code or
+ * display string the document does not show is accepted and reported through the logger (the sets are
+ * open), and broken payloads throw `WebhookValidationError` listing every problem.
  */
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../runtime/test/helpers/spec-server.js';
+import { readBundle } from '@credit-apis/test-kit/spec-server';
 import { CREDIT_NOTE_STATUS, creditNoteStatusDisplay } from '../../src/extras.js';
-import { CreditApisError, type CreditNoteStatusEvent } from '../../src/index.js';
+import { CreditApisError, type CreditNoteStatusEvent, type LogEvent } from '../../src/index.js';
 import { parseEccorFgtsWebhook, WebhookValidationError, type WebhookIssue } from '../../src/webhooks.js';
 
 type Examples = Record<string, { value: CreditNoteStatusEvent }>;
@@ -58,14 +59,57 @@ describe('parseEccorFgtsWebhook: the documented notifications', () => {
   });
 });
 
-describe('parseEccorFgtsWebhook: broken notifications', () => {
-  it('a status code outside the contract', () => {
-    expect(issuesOf({ ...liquidation, parameters: { ...liquidation.parameters, newStatus: 4 } })).toEqual([
-      { path: '/parameters/newStatus', message: 'must be equal to one of the allowed values' },
+describe('parseEccorFgtsWebhook: codes the document does not show are accepted and reported', () => {
+  /** Parses with a logger that records its events. */
+  function parseLogged(body: unknown): { event: CreditNoteStatusEvent; logged: LogEvent[] } {
+    const logged: LogEvent[] = [];
+    return { event: parseEccorFgtsWebhook(body, { logger: (entry) => logged.push(entry) }), logged };
+  }
+
+  it('a documented notification logs nothing', () => {
+    expect(parseLogged(liquidation).logged).toEqual([]);
+  });
+
+  it('a rejected credit note (a status code and display name outside the documented set) is accepted, typed, and logged once', () => {
+    const rejected = { ...liquidation, parameters: { ...liquidation.parameters, newStatus: 4, newStatusDisplay: 'Cancelado' } };
+    const { event, logged } = parseLogged(JSON.stringify(rejected));
+    expect(event).toEqual(rejected);
+    const code: number = event.parameters.newStatus; // CreditNoteStatus | (number & {})
+    expect(code).toBe(4);
+    expect(creditNoteStatusDisplay(code)).toBeUndefined();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'warn', type: 'validation', provider: 'eccor-fgts' });
+    expect(logged[0]?.issues?.map((issue) => [issue.instancePath, issue.keyword])).toEqual([
+      ['/parameters/newStatus', 'x-open-enum'],
+      ['/parameters/newStatusDisplay', 'x-open-enum'],
     ]);
   });
 
-  it('a missing field, a wrong type and a field the contract does not have, all listed at once', () => {
+  it('an unknown event code, event value, type and their display strings are accepted too', () => {
+    const other = { ...liquidation, eventCode: 3, eventCodeDisplay: 'Outro evento', eventValue: 1, eventValueDisplay: 'Outro', type: 'OtherOp', typeDisplay: 'Outro tipo' };
+    const { event, logged } = parseLogged(other);
+    expect(event).toEqual(other);
+    expect(logged[0]?.issues?.map((issue) => issue.instancePath)).toEqual(['/eventCode', '/eventCodeDisplay', '/eventValue', '/eventValueDisplay', '/type', '/typeDisplay']);
+  });
+
+  it('a logger object gets the event on its warn method; a logger that throws loses nothing', () => {
+    const warnings: string[] = [];
+    const unknown = { ...liquidation, parameters: { ...liquidation.parameters, oldStatus: 99 } };
+    expect(parseEccorFgtsWebhook(unknown, { logger: { warn: (message) => warnings.push(message) } })).toEqual(unknown);
+    expect(warnings).toEqual([expect.stringContaining('/parameters/oldStatus') as unknown]);
+    const throwing = () => {
+      throw new Error('logger down');
+    };
+    expect(parseEccorFgtsWebhook(unknown, { logger: throwing })).toEqual(unknown);
+  });
+
+  it('an unknown code of the wrong type is still refused', () => {
+    expect(issuesOf({ ...liquidation, parameters: { ...liquidation.parameters, newStatus: '4' } }).map((issue) => issue.path)).toContain('/parameters/newStatus');
+  });
+});
+
+describe('parseEccorFgtsWebhook: broken notifications', () => {
+  it('a missing member, a wrong type and a member the contract does not have, all listed at once', () => {
     const { id: _id, ...withoutId } = liquidation;
     const issues = issuesOf({ ...withoutId, eventCode: '2', signature: 'abc' });
     expect(issues).toEqual(

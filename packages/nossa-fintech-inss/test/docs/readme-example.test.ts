@@ -3,10 +3,10 @@
  * that the two are the same text, then runs the example against local servers.
  */
 import { describe, expect, it } from 'vitest';
-import { sendJson, startTestServer } from '../../../runtime/test/helpers/http-server.js';
-import { captureConsole } from '../../../runtime/test/helpers/console.js';
-import { itShowsTheExampleInTheReadme } from '../../../runtime/test/helpers/readme-example.js';
-import { readBundle, requestExample, responseExample, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson, startTestServer } from '@credit-apis/test-kit/http-server';
+import { captureConsole } from '@credit-apis/test-kit/console';
+import { itShowsTheExampleInTheReadme } from '@credit-apis/test-kit/readme-example';
+import { readBundle, requestExample, responseExample, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 import { createAndTrack, inssClient } from '../../examples/basic.js';
 import type { CreateOperationRequest, RequestValidatorError } from '../../src/index.js';
 
@@ -27,7 +27,7 @@ describe('README example (examples/basic.ts)', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(info.mock.calls.map(([message]) => String(message).replace(/\d+ ms/, 'N ms'))).toEqual([
       'nossa-fintech-inss: POST /inss/v1/operation → 200 in N ms (attempt 1)',
-      'nossa-fintech-inss: GET /inss/v1/operation/00d7ccb6-64bd-4de5-a076-6cd796e0d5dc?credit_operation_key=e697d1c9-7265-45be-a35e-70b9e71d1803 → 200 in N ms (attempt 1)',
+      'nossa-fintech-inss: GET /inss/v1/operation/00d7ccb6-64bd-4de5-a076-6cd796e0d5dc?credit_operation_key=*** → 200 in N ms (attempt 1)',
     ]);
   });
 

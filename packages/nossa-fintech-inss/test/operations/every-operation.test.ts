@@ -11,7 +11,7 @@ import {
   readBundle,
   requestExample,
   startSpecServer,
-} from '../../../runtime/test/helpers/spec-server.js';
+} from '@credit-apis/test-kit/spec-server';
 import { bearer, createNossaFintechInssClient, nossaFintechInssProfile, type CreateOperationRequest } from '../../src/index.js';
 import { validateResponses } from '../../src/validate.js';
 

@@ -2,7 +2,7 @@
  * Type test, checked by `tsc` (the root `pnpm typecheck`), never run: the client is typed by the Nossa
  * Fintech INSS contract. Each `@ts-expect-error` fails the type check if the line below it compiles.
  */
-import { assertType, type Equal, type Interchangeable } from '../../../runtime/test/helpers/type-assertions.js';
+import { assertType, type Equal, type Interchangeable } from '@credit-apis/test-kit/type-assertions';
 import {
   bearer,
   createNossaFintechInssClient,

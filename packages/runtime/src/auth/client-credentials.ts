@@ -3,7 +3,7 @@
  */
 import { AuthenticationError, NetworkError, ResponseParseError, TimeoutError } from '../errors.js';
 import { base64Utf8, parseJsonBody, snippet } from '../internal/text.js';
-import { redact, redactUrlPath, Redactor } from '../redact.js';
+import { redact, redactUrlPath, Redactor } from '@credit-apis/contract-core/redact';
 import { raceSignal, startAttemptSignal } from '../timeout.js';
 import type { AuthContext, AuthStrategy } from './types.js';
 

@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Logger } from '../logger.js';
-import type { Redactor } from '../redact.js';
+import type { Redactor } from '@credit-apis/contract-core/redact';
 import type { JsonParse } from './text.js';
 
 /** On a Request: the operation's path template, set by the runtime's middleware. */

@@ -3,47 +3,15 @@
  * registered once under an `$id`, and each response schema is compiled the first time a response needs it,
  * as a `$ref` into the document (so that every local `$ref` of the spec resolves), then cached.
  *
- * Strict mode stays on for unknown keywords (a misspelt `requried` fails loudly): the OpenAPI keywords that
- * are not JSON Schema (`discriminator`, `example`, `xml`, `externalDocs`), the document's top-level fields
- * and every `x-` extension found in the document are declared as annotations. ajv's type-strictness
- * (`strictTypes`) is off, as OpenAPI specs routinely omit `type: object` next to `properties`. Formats
- * ajv-formats does not know are accepted without a check.
+ * The ajv set-up is the workspace's one (`@credit-apis/contract-core/validator`, bundled into this package):
+ * a misspelt keyword (`requried`) or an unknown format fails to compile, here as in the spec checks and the
+ * mock; OpenAPI keywords and `x-` extensions are annotations.
  * @internal
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { addDocument, createAjv, schemaRef, type ErrorObject, type ValidateFunction } from '@credit-apis/contract-core/validator';
 import type { ValidationIssue } from '../errors.js';
-import { isObject } from './document.js';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 const DOCUMENT_ID = 'urn:credit-apis:openapi-document';
-
-const OPENAPI_SCHEMA_KEYWORDS = ['discriminator', 'example', 'xml', 'externalDocs'];
-const OPENAPI_DOCUMENT_FIELDS = [
-  'openapi',
-  'info',
-  'jsonSchemaDialect',
-  'servers',
-  'paths',
-  'webhooks',
-  'components',
-  'security',
-  'tags',
-];
-
-function collect(value: unknown, extensions: Set<string>, formats: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, extensions, formats);
-  } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (key.startsWith('x-')) extensions.add(key);
-      if (key === 'format' && typeof child === 'string') formats.add(child);
-      collect(child, extensions, formats);
-    }
-  }
-}
 
 /** Validates values against the schemas of one document. */
 export interface DocumentValidator {
@@ -62,32 +30,15 @@ export interface DocumentValidator {
  * const issues = validator.check('/components/schemas/CreditNoteStatusEvent', payload); // [] when valid
  */
 export function createDocumentValidator(document: Record<string, unknown>): DocumentValidator {
-  const ajv = new Ajv2020({
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allErrors: true,
-    logger: false,
-  });
-  addFormats(ajv);
-  const extensions = new Set<string>();
-  const formats = new Set<string>();
-  collect(document, extensions, formats);
-  ajv.addVocabulary([...OPENAPI_SCHEMA_KEYWORDS, ...OPENAPI_DOCUMENT_FIELDS, ...extensions]);
-  for (const format of formats) if (!ajv.formats[format]) ajv.addFormat(format, true);
-  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+  const ajv = createAjv();
+  addDocument(ajv, DOCUMENT_ID, document as Parameters<typeof addDocument>[2]);
 
   const compiled = new Map<string, ValidateFunction>();
   return {
     check(pointer, value) {
       let validate = compiled.get(pointer);
       if (!validate) {
-        const fragment = pointer
-          .split('/')
-          .map((segment) => encodeURIComponent(segment))
-          .join('/');
-        validate = ajv.compile({ $ref: `${DOCUMENT_ID}#${fragment}` });
+        validate = ajv.compile(schemaRef(DOCUMENT_ID, pointer.startsWith('#') ? pointer : `#${pointer}`));
         compiled.set(pointer, validate);
       }
       return validate(value) ? [] : (validate.errors ?? []).map(toIssue);

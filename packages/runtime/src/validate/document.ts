@@ -1,6 +1,7 @@
 // Finding, in a bundled OpenAPI 3.1 document, the schema of one response: path template → method → status
 // (exact, then `4XX`-style range, then `default`) → media type, following local `$ref`s of path items,
-// responses and media types.
+// responses and media types with the workspace's one `$ref` follower (chains followed, cycles fail).
+import { childPointer, followObject } from '@credit-apis/contract-core/ref';
 
 /** A bundled OpenAPI 3.1 document, as parsed JSON (`import spec from './openapi.json' with { type: 'json' }`). */
 export interface OpenApiDocument {
@@ -14,31 +15,6 @@ type JsonObject = Record<string, unknown>;
 /** @internal */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** JSON Pointer (RFC 6901) of path segments. @internal */
-export function toPointer(segments: readonly string[]): string {
-  return segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
-function fromPointer(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Follows local `$ref`s (`#/…`) until a non-reference object; returns it and where it is. */
-function deref(document: JsonObject, node: unknown, at: string[]): { node: unknown; at: string[] } {
-  let current = node;
-  let location = at;
-  for (let depth = 0; depth < 32 && isObject(current) && typeof current.$ref === 'string'; depth += 1) {
-    const ref = current.$ref;
-    if (!ref.startsWith('#')) break;
-    location = fromPointer(ref.slice(1));
-    current = location.reduce<unknown>((value, key) => (isObject(value) ? value[key] : undefined), document);
-  }
-  return { node: current, at: location };
 }
 
 /** What the document says about one response. @internal */
@@ -63,19 +39,20 @@ export function locateResponse(
   status: number,
   contentType: string | null,
 ): ResponseSpec {
-  const paths = isObject(document.paths) ? document.paths : {};
-  const item = deref(document, paths[path], ['paths', path]);
-  const operationAt = [...item.at, method.toLowerCase()];
-  const operation = isObject(item.node) ? item.node[method.toLowerCase()] : undefined;
-  if (!isObject(operation)) return { kind: 'undocumented-path' };
+  const doc = document as Parameters<typeof followObject>[0];
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  const item = followObject(doc, paths[path], childPointer('#/paths', path));
+  const operation = item ? item.value[method.toLowerCase()] : undefined;
+  if (!item || !isObject(operation)) return { kind: 'undocumented-path' };
+  const operationAt = childPointer(item.pointer, method.toLowerCase());
   const responses = isObject(operation.responses) ? operation.responses : {};
   const key = [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default'].find((candidate) =>
     Object.hasOwn(responses, candidate),
   );
   if (key === undefined) return { kind: 'undocumented-status' };
-  const response = deref(document, responses[key], [...operationAt, 'responses', key]);
-  const content = isObject(response.node) && isObject(response.node.content) ? response.node.content : undefined;
-  if (!content || Object.keys(content).length === 0) return { kind: 'no-content' };
+  const response = followObject(doc, responses[key], childPointer(operationAt, 'responses', key));
+  const content = response && isObject(response.value.content) ? response.value.content : undefined;
+  if (!response || !content || Object.keys(content).length === 0) return { kind: 'no-content' };
 
   const actual = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const documented = Object.keys(content);
@@ -88,7 +65,7 @@ export function locateResponse(
     (actual === '' ? documented.find((candidate) => isJsonMediaType(candidate.toLowerCase())) : undefined);
   if (mediaType === undefined) return { kind: 'undocumented-media-type', documented };
   if (!isJsonMediaType(mediaType.toLowerCase())) return { kind: 'not-json', mediaType };
-  const media = deref(document, content[mediaType], [...response.at, 'content', mediaType]);
-  if (!isObject(media.node) || media.node.schema === undefined) return { kind: 'no-schema', mediaType };
-  return { kind: 'schema', mediaType, pointer: toPointer([...media.at, 'schema']) };
+  const media = followObject(doc, content[mediaType], childPointer(response.pointer, 'content', mediaType));
+  if (!media || media.value.schema === undefined) return { kind: 'no-schema', mediaType };
+  return { kind: 'schema', mediaType, pointer: childPointer(media.pointer, 'schema') };
 }

@@ -10,20 +10,26 @@ import { ConfigurationError, ResponseValidationError, type ValidationIssue } fro
 import { readBody } from '../internal/body.js';
 import { CONTEXT, read, type ClientContext } from '../internal/carrier.js';
 import { emit, type Logger } from '../logger.js';
-import { redact, redactUrlPath, Redactor } from '../redact.js';
+import { redact, redactUrlPath, Redactor } from '@credit-apis/contract-core/redact';
 import { closeDocument } from './closed-objects.js';
 import { createDocumentValidator, type DocumentValidator } from './compiler.js';
 import { isObject, locateResponse, type OpenApiDocument, type ResponseSpec } from './document.js';
+import { createOpenEnumCheck, OPEN_ENUM_KEYWORD, type OpenEnumCheck } from './open-enums.js';
 
 export type { OpenApiDocument } from './document.js';
 export { createDocumentValidator, type DocumentValidator } from './compiler.js';
 export { ResponseValidationError, type ValidationIssue } from '../errors.js';
+export { createOpenEnumCheck, OPEN_ENUM_KEYWORD, type OpenEnumCheck } from './open-enums.js';
 
 /** Options of {@link validateResponses}. */
 export interface ValidateResponsesOptions {
   /**
    * `'warn'` (default): report each mismatch as a `validation` log event (level `warn`) and return the
    * response as usual. `'throw'`: the call rejects with {@link ResponseValidationError}.
+   *
+   * In both modes a value outside an open enum's documented set (`x-open-enum`: the spec samples the set, the
+   * provider may send more) is valid: it is reported as a `validation` event whose issues have keyword
+   * `x-open-enum`, and the typed answer goes through.
    */
   mode?: 'warn' | 'throw';
   /**
@@ -66,6 +72,11 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
     validator ??= createDocumentValidator(options.closedObjects === false ? source : closeDocument(source));
     return validator;
   };
+  let openEnums: OpenEnumCheck | undefined;
+  const getOpenEnums = (): OpenEnumCheck => {
+    openEnums ??= createOpenEnumCheck(options.closedObjects === false ? source : closeDocument(source));
+    return openEnums;
+  };
 
   return {
     async onResponse({ request, response, schemaPath }) {
@@ -81,6 +92,7 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
       let issues: ValidationIssue[];
       try {
         issues = issuesFor(spec, parsed.kind === 'json' ? { value: parsed.value } : undefined, contentType, response.status, getValidator);
+        if (spec.kind === 'schema' && parsed.kind === 'json') issues.push(...getOpenEnums().unknownValues(spec.pointer, parsed.value, issues));
       } catch (error) {
         const message = `validateResponses: the schema of ${method} ${schemaPath} ${response.status} does not compile: ${
           error instanceof Error ? error.message : String(error)
@@ -102,7 +114,8 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
         mediaType: spec.kind === 'schema' ? spec.mediaType : contentType?.split(';')[0]?.trim() || undefined,
         issues: clean,
       });
-      if (mode === 'throw') throw error;
+      // Values outside an open enum are drift, not errors: only a mismatch makes `throw` mode throw.
+      if (mode === 'throw' && issues.some((issue) => issue.keyword !== OPEN_ENUM_KEYWORD)) throw error;
       const logger = options.logger ?? context?.logger;
       const event = {
         level: 'warn' as const,

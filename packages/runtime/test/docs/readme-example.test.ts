@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials } from '../../src/index.js';
 import { clientFor, createEccorFgtsClient, main, simulate } from '../../examples/basic.js';
-import { sendEmpty, sendJson, serverPool } from '../helpers/http-server.js';
-import { readmeExample } from '../helpers/readme-example.js';
+import { sendEmpty, sendJson, serverPool } from '@credit-apis/test-kit/http-server';
+import { readmeExample } from '@credit-apis/test-kit/readme-example';
 
 const servers = serverPool();
 afterEach(async () => {

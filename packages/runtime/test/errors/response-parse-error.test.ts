@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreditApisError, ResponseParseError } from '../../src/index.js';
 import { createThingsClient } from '../helpers/clients.js';
-import { serverPool } from '../helpers/http-server.js';
+import { serverPool } from '@credit-apis/test-kit/http-server';
 
 const servers = serverPool();
 afterEach(() => servers.closeAll());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { ApiError, CreditApisError, unwrap } from '../../src/index.js';
 import type { components } from '../fixtures/things-api.js';
 import { createThingsClient } from '../helpers/clients.js';
-import { sendEmpty, sendJson, serverPool } from '../helpers/http-server.js';
+import { sendEmpty, sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
 const servers = serverPool();
 afterEach(() => servers.closeAll());

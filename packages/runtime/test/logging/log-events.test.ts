@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/index.js';
 import { createThingsClient, fastRetry } from '../helpers/clients.js';
-import { sendJson, serverPool } from '../helpers/http-server.js';
+import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
 const servers = serverPool();
 afterEach(() => servers.closeAll());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderClient, unwrap } from '../../src/index.js';
 import type { paths } from '../fixtures/things-api.js';
 import { createThingsClient, thingsProfile } from '../helpers/clients.js';
-import { sendJson, serverPool } from '../helpers/http-server.js';
+import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
 const servers = serverPool();
 afterEach(() => servers.closeAll());

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimeoutError } from '../../src/index.js';
 import { createThingsClient } from '../helpers/clients.js';
-import { sendJson, serverPool } from '../helpers/http-server.js';
+import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap, type LogEvent } from '../../src/index.js';
 import { ResponseValidationError, validateResponses, type OpenApiDocument } from '../../src/validate/index.js';
 import { createThingsClient } from '../helpers/clients.js';
-import { sendJson, serverPool } from '../helpers/http-server.js';
+import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
 const servers = serverPool();
 afterEach(() => servers.closeAll());

@@ -3,10 +3,10 @@
  * that the two are the same text, then runs the example against local servers.
  */
 import { describe, expect, it } from 'vitest';
-import { sendJson, startTestServer } from '../../../runtime/test/helpers/http-server.js';
-import { captureConsole } from '../../../runtime/test/helpers/console.js';
-import { itShowsTheExampleInTheReadme } from '../../../runtime/test/helpers/readme-example.js';
-import { readBundle, specOperation, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { sendJson, startTestServer } from '@credit-apis/test-kit/http-server';
+import { captureConsole } from '@credit-apis/test-kit/console';
+import { itShowsTheExampleInTheReadme } from '@credit-apis/test-kit/readme-example';
+import { readBundle, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 import { describeOperation, zemoClient } from '../../examples/basic.js';
 
 const spec = readBundle('zemo');

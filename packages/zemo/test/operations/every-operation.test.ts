@@ -4,7 +4,7 @@
  * the spec fails this test until it is called here.
  */
 import { describe, it } from 'vitest';
-import { expectEnvironmentsOfSpec, expectEveryOperation, parameterExample, readBundle, startSpecServer } from '../../../runtime/test/helpers/spec-server.js';
+import { expectEnvironmentsOfSpec, expectEveryOperation, parameterExample, readBundle, startSpecServer } from '@credit-apis/test-kit/spec-server';
 import { bearer, createZemoClient, zemoProfile } from '../../src/index.js';
 import { validateResponses } from '../../src/validate.js';
 

@@ -4,7 +4,7 @@
  * operation, a GET without a body, and no enumeration (every status field is a free string): "a missing
  * required body field" becomes "no body on that GET", "a wrong enum value" a wrongly typed parameter.
  */
-import { assertType, type Equal, type Interchangeable } from '../../../runtime/test/helpers/type-assertions.js';
+import { assertType, type Equal, type Interchangeable } from '@credit-apis/test-kit/type-assertions';
 import {
   bearer,
   createZemoClient,

@@ -1,0 +1,110 @@
+/**
+ * The one redactor of the workspace: what the runtime logs and throws, what the mock logs and answers.
+ * Small and free of dependencies: the runtime's base entry carries it within a size budget.
+ *
+ * Removed wherever they appear (paths, queries, JSON, form bodies, prose):
+ * - the known secrets a caller passes (tokens the client sent, client secrets), URL-encoded too;
+ * - `Bearer …` / `Basic …` credentials;
+ * - the value of any member whose name says it is a secret: names ending in `token`, `secret`, `password`,
+ *   `key` (`key`, `apiKey`, `private_key`…), `jwt`, `bearer`, `signature`, `credential`, `assertion`,
+ *   `session`, `auth` — as `name=value`, `name: value` or `"name": "value"`; and `code=` in a query or form
+ *   (an OAuth2 authorization code; a JSON `"code"` is a provider's error code and stays readable);
+ * - CPFs: 11 digits standing on their own, punctuated (`123.456.789-09`) or not, in paths too;
+ * - e-mail addresses, also percent-encoded (`nilce.knupp%40example.com`).
+ */
+
+/** What replaces a redacted value. */
+export const REDACTED = '***';
+
+// Standing on their own: not part of a longer run of digits nor of an alphanumeric token, so that an opaque id
+// (UY3's hex correlation ids) holding 11 digits in a row is never mangled.
+const CPF = /(?<![\dA-Za-z])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\dA-Za-z])/g;
+const EMAIL = /[\w.+%-]+(?:@|%40)[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)*\.[A-Za-z]{2,}/gi;
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w\-.~+/]+=*/gi;
+const NAME = '[\\w-]*?(?:token|secret|password|passwd|pwd|key|jwt|bearer|signature|credentials?|assertion|session|auth)';
+// "name": "value" (a JSON string, escapes included).
+const QUOTED_MEMBER = new RegExp(`("${NAME}"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*"`, 'gi');
+// name=value, name: value (query, form, headers, prose) and "name": 123.
+const BARE_MEMBER = new RegExp(`(?<![\\w-])(${NAME}"?\\s*[:=]\\s*)(?!["\\s])[^"&\\s,;}]+`, 'gi');
+const CODE_PARAM = /(?<![\w-])(code=)[^&#\s]+/gi;
+
+/**
+ * Returns `text` with every known secret, credential, secret member, CPF and e-mail replaced by `***`.
+ *
+ * @example
+ * redact('GET /persons/123.456.789-09?token=abc&q=ana%40x.com', ['abc']) // 'GET /persons/***?token=***&q=***'
+ */
+export function redact(text: string, secrets: Iterable<string> = []): string {
+  let out = text;
+  // Longest first, so that a secret containing another is removed whole.
+  const sorted = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  for (const secret of sorted) {
+    out = out.split(secret).join(REDACTED);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+  }
+  return out
+    .replace(SCHEME_CREDENTIAL, `$1 ${REDACTED}`)
+    .replace(QUOTED_MEMBER, `$1${REDACTED}"`)
+    .replace(BARE_MEMBER, `$1${REDACTED}`)
+    .replace(CODE_PARAM, `$1${REDACTED}`)
+    .replace(EMAIL, REDACTED)
+    .replace(CPF, REDACTED);
+}
+
+/**
+ * The secrets one client knows, bounded so that a long-lived client rotating tokens every hour does not grow
+ * without limit (the oldest are forgotten first; a forgotten token has long expired).
+ */
+export class Redactor {
+  readonly #secrets = new Set<string>();
+  readonly #limit: number;
+
+  constructor(limit = 64) {
+    this.#limit = limit;
+  }
+
+  /** Remembers `secret` (ignored when empty). */
+  add(secret: string | undefined): void {
+    if (!secret) return;
+    this.#secrets.delete(secret);
+    this.#secrets.add(secret);
+    while (this.#secrets.size > this.#limit) {
+      const oldest = this.#secrets.values().next().value;
+      if (oldest === undefined) break;
+      this.#secrets.delete(oldest);
+    }
+  }
+
+  /** {@link redact} with every remembered secret. */
+  redact(text: string): string {
+    return redact(text, this.#secrets);
+  }
+}
+
+/** Redacted `pathname?search` of a URL (no scheme, host or fragment), or the redacted input if it is no URL. */
+export function redactUrlPath(url: string, redactor: { redact(text: string): string }): string {
+  try {
+    const parsed = new URL(url);
+    return redactor.redact(`${parsed.pathname}${parsed.search}`);
+  } catch {
+    return redactor.redact(url);
+  }
+}
+
+/**
+ * A copy of a JSON-like value with every string redacted and the value of every secret-named member replaced,
+ * for answers that echo stored data (the sandbox's webhook URLs and delivery log).
+ */
+export function redactJson<T>(value: T): T {
+  const secretName = new RegExp(`^${NAME}$`, 'i');
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return redact(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [key, secretName.test(key) && (typeof child === 'string' || typeof child === 'number') ? REDACTED : walk(child)]),
+    );
+  };
+  return walk(value) as T;
+}
