@@ -15,11 +15,18 @@ const dist = (folder, entry) => `packages/${folder}/dist/${entry}.js`;
 
 /** `{ a, b }`: every name the built entry exports (size-limit cannot take `*` twice in one check). */
 async function namedImports(path) {
-  if (!existsSync(path)) throw new Error(`.size-limit.mjs: ${path} is missing: build the packages first (pnpm -r --filter './packages/*' build)`);
+  if (!existsSync(path))
+    throw new Error(`.size-limit.mjs: ${path} is missing: build the packages first (pnpm -r --filter './packages/*' build)`);
   return `{ ${Object.keys(await import(pathToFileURL(path).href)).join(', ')} }`;
 }
 
-const checks = CLIENTS.map((folder) => ({ name: `@credit-apis/${folder}`, path: dist(folder, 'index'), import: '*', gzip: true, limit: BASE_BUDGET }));
+const checks = CLIENTS.map((folder) => ({
+  name: `@credit-apis/${folder}`,
+  path: dist(folder, 'index'),
+  import: '*',
+  gzip: true,
+  limit: BASE_BUDGET,
+}));
 const exportsExtras = (folder) => './extras' in (JSON.parse(readFileSync(`packages/${folder}/package.json`, 'utf8')).exports ?? {});
 for (const folder of CLIENTS.filter(exportsExtras)) {
   checks.push({

@@ -31,7 +31,12 @@ export interface ContractChangesetResult {
 /** The git object `ref:path`, or `undefined` when the ref or the file is not there. */
 function gitShow(root: string, ref: string, path: string): string | undefined {
   try {
-    return execFileSync('git', ['show', `${ref}:${path}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `${ref}:${path}`], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return undefined;
   }
@@ -49,11 +54,17 @@ function tagExists(root: string, tag: string): boolean {
 /** Writes (or removes) `.changeset/contract-<slug>.md` for every provider that has a bundle and a package. */
 export function writeContractChangesets({ root = repoRoot, base }: { root?: string; base?: string } = {}): ContractChangesetResult[] {
   const generated = join(root, 'generated');
-  const slugs = existsSync(generated) ? readdirSync(generated).filter((slug) => existsSync(join(generated, slug, 'openapi.json'))).sort() : [];
+  const slugs = existsSync(generated)
+    ? readdirSync(generated)
+        .filter((slug) => existsSync(join(generated, slug, 'openapi.json')))
+        .sort()
+    : [];
   const results: ContractChangesetResult[] = [];
   // `generated/` is itself a package when it is published as the contracts (`@credit-apis/specs`).
   const specsManifest = join(generated, 'package.json');
-  const specs = existsSync(specsManifest) ? (JSON.parse(readFileSync(specsManifest, 'utf8')) as { name: string; version: string; private?: boolean }) : undefined;
+  const specs = existsSync(specsManifest)
+    ? (JSON.parse(readFileSync(specsManifest, 'utf8')) as { name: string; version: string; private?: boolean })
+    : undefined;
   for (const slug of slugs) {
     const manifestPath = join(root, 'packages', slug, 'package.json');
     if (!existsSync(manifestPath)) continue;
@@ -89,13 +100,18 @@ export function writeContractChangesets({ root = repoRoot, base }: { root?: stri
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { base: { type: 'string' }, root: { type: 'string' } } });
-  for (const result of writeContractChangesets({ ...(values.root ? { root: values.root } : {}), ...(values.base ? { base: values.base } : {}) })) {
+  for (const result of writeContractChangesets({
+    ...(values.root ? { root: values.root } : {}),
+    ...(values.base ? { base: values.base } : {}),
+  })) {
     const since = result.base ? ` (since ${result.base})` : '';
     const line = {
       written: `wrote ${relative(process.cwd(), result.path)}${since}`,
       removed: `removed ${relative(process.cwd(), result.path)}: no contract change${since}`,
       unchanged: `no contract change${since}`,
-      'no base': result.base ? `${result.base} has no generated/${result.slug}/openapi.json: skipped` : 'no release tag yet (pass --base <ref> to compare with a commit): skipped',
+      'no base': result.base
+        ? `${result.base} has no generated/${result.slug}/openapi.json: skipped`
+        : 'no release tag yet (pass --base <ref> to compare with a commit): skipped',
     }[result.outcome];
     console.log(`contract-diff: ${result.slug}: ${line}`);
   }

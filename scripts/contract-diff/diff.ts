@@ -76,7 +76,8 @@ export function diffContracts(before: JsonObject, after: JsonObject): ContractCh
     else diffOperation(context, ref, next);
   }
   for (const [name, ref] of afterOperations) {
-    if (!beforeOperations.has(name)) record({ before, after, operation: name, changes }, 'added', false, '', ref.kind === 'paths' ? 'operation added' : 'webhook added');
+    if (!beforeOperations.has(name))
+      record({ before, after, operation: name, changes }, 'added', false, '', ref.kind === 'paths' ? 'operation added' : 'webhook added');
   }
   return changes.sort((a, b) => a.operation.localeCompare(b.operation) || a.where.localeCompare(b.where) || a.what.localeCompare(b.what));
 }
@@ -127,7 +128,13 @@ function diffRequestBody(context: Context, rawBefore: Json | undefined, rawAfter
   const where = 'request body';
   if (!isObject(before) && !isObject(after)) return;
   if (!isObject(before)) {
-    record(context, 'added', role === 'write' && isObject(after) && after.required === true, where, isObject(after) && after.required === true ? 'added, required' : 'added, optional');
+    record(
+      context,
+      'added',
+      role === 'write' && isObject(after) && after.required === true,
+      where,
+      isObject(after) && after.required === true ? 'added, required' : 'added, optional',
+    );
     return;
   }
   if (!isObject(after)) {
@@ -218,7 +225,8 @@ function shape(doc: JsonObject, raw: Json | undefined, seen: Set<string> = new S
     for (const [name, property] of inner.properties) result.properties.set(name, property);
     for (const name of inner.required) result.required.add(name);
     for (const [keyword, value] of Object.entries(inner.schema)) {
-      if (!['properties', 'required', 'allOf'].includes(keyword) && !(keyword in result.schema)) result.schema = { ...result.schema, [keyword]: value };
+      if (!['properties', 'required', 'allOf'].includes(keyword) && !(keyword in result.schema))
+        result.schema = { ...result.schema, [keyword]: value };
     }
   }
   if (isObject(schema.properties)) for (const [name, property] of Object.entries(schema.properties)) result.properties.set(name, property);
@@ -234,7 +242,16 @@ function diffSchema(context: Context, where: string, before: Json | undefined, a
   walkSchema(context, where, '', before, after, role, new Set(), 0);
 }
 
-function walkSchema(context: Context, where: string, path: string, rawBefore: Json | undefined, rawAfter: Json | undefined, role: Role, seen: Set<string>, depth: number): void {
+function walkSchema(
+  context: Context,
+  where: string,
+  path: string,
+  rawBefore: Json | undefined,
+  rawAfter: Json | undefined,
+  role: Role,
+  seen: Set<string>,
+  depth: number,
+): void {
   if (rawBefore === undefined || rawAfter === undefined || depth > 40) return;
   // Recursive schemas: a pair of references already being compared on this path is not entered again.
   const beforeRef = isObject(rawBefore) && typeof rawBefore.$ref === 'string' ? rawBefore.$ref : '';
@@ -265,7 +282,13 @@ function walkSchema(context: Context, where: string, path: string, rawBefore: Js
   for (const name of after.properties.keys()) {
     if (before.properties.has(name)) continue;
     const required = after.required.has(name);
-    record(context, 'added', required && role === 'write', at(where, child(path, name)), required ? 'field added, required' : 'field added, optional');
+    record(
+      context,
+      'added',
+      required && role === 'write',
+      at(where, child(path, name)),
+      required ? 'field added, required' : 'field added, optional',
+    );
   }
 
   walkSchema(context, where, `${path}[]`, before.schema.items, after.schema.items, role, seen, depth + 1);
@@ -276,10 +299,18 @@ function walkSchema(context: Context, where: string, path: string, rawBefore: Js
     if (beforeVariants.length !== afterVariants.length) {
       // Fewer variants narrow what is accepted; more widen what may be sent.
       const narrowed = afterVariants.length < beforeVariants.length;
-      record(context, 'changed', narrowed ? role === 'write' : role === 'read', place, `${keyword} variants ${beforeVariants.length} → ${afterVariants.length}`);
+      record(
+        context,
+        'changed',
+        narrowed ? role === 'write' : role === 'read',
+        place,
+        `${keyword} variants ${beforeVariants.length} → ${afterVariants.length}`,
+      );
       continue;
     }
-    beforeVariants.forEach((variant, index) => walkSchema(context, where, `${path}<${keyword} ${index + 1}>`, variant, afterVariants[index], role, seen, depth + 1));
+    beforeVariants.forEach((variant, index) =>
+      walkSchema(context, where, `${path}<${keyword} ${index + 1}>`, variant, afterVariants[index], role, seen, depth + 1),
+    );
   }
 }
 
@@ -311,7 +342,14 @@ function diffTypes(context: Context, place: string, before: JsonObject, after: J
   const beforeTypes = types(before);
   const afterTypes = types(after);
   if (describeTypes(beforeTypes) === describeTypes(afterTypes)) return;
-  recordRangeChange(context, place, isSubset(afterTypes, beforeTypes), isSubset(beforeTypes, afterTypes), `type ${describeTypes(beforeTypes)} → ${describeTypes(afterTypes)}`, role);
+  recordRangeChange(
+    context,
+    place,
+    isSubset(afterTypes, beforeTypes),
+    isSubset(beforeTypes, afterTypes),
+    `type ${describeTypes(beforeTypes)} → ${describeTypes(afterTypes)}`,
+    role,
+  );
 }
 
 /** The values an `enum` (or `const`) allows, as JSON text; `undefined` when the schema lists none. */
@@ -333,8 +371,10 @@ function diffEnum(context: Context, place: string, before: JsonObject, after: Js
     record(context, 'changed', role === 'read', place, `no longer restricted to listed values (widened)`);
     return;
   }
-  for (const value of beforeValues) if (!afterValues.has(value)) record(context, 'removed', role === 'write', place, `enum value ${value} removed`);
-  for (const value of afterValues) if (!beforeValues.has(value)) record(context, 'added', role === 'read', place, `enum value ${value} added`);
+  for (const value of beforeValues)
+    if (!afterValues.has(value)) record(context, 'removed', role === 'write', place, `enum value ${value} removed`);
+  for (const value of afterValues)
+    if (!beforeValues.has(value)) record(context, 'added', role === 'read', place, `enum value ${value} added`);
 }
 
 /** Bounds whose higher value accepts less, and whose lower value accepts less. */
@@ -357,6 +397,13 @@ function diffConstraints(context: Context, place: string, before: JsonObject, af
     const from = before[keyword];
     const to = after[keyword];
     if (from === to) continue;
-    recordRangeChange(context, place, from === undefined, to === undefined, `${keyword} ${from === undefined ? 'none' : JSON.stringify(from)} → ${to === undefined ? 'none' : JSON.stringify(to)}`, role);
+    recordRangeChange(
+      context,
+      place,
+      from === undefined,
+      to === undefined,
+      `${keyword} ${from === undefined ? 'none' : JSON.stringify(from)} → ${to === undefined ? 'none' : JSON.stringify(to)}`,
+      role,
+    );
   }
 }

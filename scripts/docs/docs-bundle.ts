@@ -39,7 +39,7 @@ export function docsBundle(bundle: JsonObject, slug: string): DocsBundle {
   if (isObject(doc.info)) {
     const description = typeof doc.info.description === 'string' ? doc.info.description.trimEnd() : '';
     const overview = [authenticationMarkdown(doc), errorsMarkdown(doc)].filter(Boolean);
-    doc.info.description = [INDEX_LINK, contractLinkMarkdown(slug), description, ...overview].filter(Boolean).join('\n\n') + '\n';
+    doc.info.description = `${[INDEX_LINK, contractLinkMarkdown(slug), description, ...overview].filter(Boolean).join('\n\n')}\n`;
   }
   const found = listOperations(doc);
   for (const op of found) {

@@ -22,7 +22,12 @@ export interface ShOptions {
 /** Runs `command` in `cwd`; resolves with its stdout, or fails with the command line, stdout and stderr. */
 export async function sh(command: Command, cwd: string, { timeout = 90_000, env }: ShOptions = {}): Promise<string> {
   try {
-    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, CI: 'true', ...env } });
+    const { stdout } = await run(command[0], command[1], {
+      cwd,
+      timeout,
+      maxBuffer: 32 * 1024 * 1024,
+      env: { ...process.env, CI: 'true', ...env },
+    });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };

@@ -29,7 +29,10 @@ export function rootMetadata(): RootMetadata {
 export const SHIPPED_BESIDE_BUILD = ['README.md', 'CHANGELOG.md', 'LICENSE'];
 
 /** The fields of `pkg`'s manifest that must be exactly these (keywords only need to be there: they are the package's own). */
-export function expectedMetadata(pkg: WorkspacePackage, root: RootMetadata = rootMetadata()): Pick<PackageManifest, 'repository' | 'homepage' | 'bugs' | 'publishConfig'> {
+export function expectedMetadata(
+  pkg: WorkspacePackage,
+  root: RootMetadata = rootMetadata(),
+): Pick<PackageManifest, 'repository' | 'homepage' | 'bugs' | 'publishConfig'> {
   return {
     repository: { type: 'git', url: root.repository.url, directory: pkg.relativeDir },
     homepage: `${root.homepage.replace(/#.*$/, '')}/tree/main/${pkg.relativeDir}#readme`,
@@ -41,7 +44,9 @@ export function expectedMetadata(pkg: WorkspacePackage, root: RootMetadata = roo
 /** `manifest` with the expected metadata set, keys in a stable, readable order (the rest keep theirs). */
 function withMetadata(manifest: PackageManifest, expected: ReturnType<typeof expectedMetadata>): PackageManifest {
   const ordered: Record<string, unknown> = {};
-  const files = [...new Set([...(manifest.files ?? ['dist']).filter((file) => !SHIPPED_BESIDE_BUILD.includes(file)), ...SHIPPED_BESIDE_BUILD])];
+  const files = [
+    ...new Set([...(manifest.files ?? ['dist']).filter((file) => !SHIPPED_BESIDE_BUILD.includes(file)), ...SHIPPED_BESIDE_BUILD]),
+  ];
   const rest = { ...manifest, ...expected, files, keywords: manifest.keywords ?? [] } as Record<string, unknown>;
   for (const key of ['name', 'version', 'description', 'keywords', 'homepage', 'bugs', 'repository', 'license']) {
     if (key in rest) ordered[key] = rest[key];

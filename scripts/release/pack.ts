@@ -32,7 +32,10 @@ function newestFile(dir: string, skip: Set<string> = new Set()): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (skip.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestFile(path) : entry.name.endsWith('.md') || entry.name === 'LICENSE' ? 0 : statSync(path).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestFile(path) : entry.name.endsWith('.md') || entry.name === 'LICENSE' ? 0 : statSync(path).mtimeMs,
+    );
   }
   return newest;
 }

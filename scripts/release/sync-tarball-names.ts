@@ -20,7 +20,10 @@ export function withCurrentTarballNames(text: string, packages: Array<{ name: st
   let result = text;
   for (const { name, version } of packages) {
     const stem = tarballStem(name).replace(/[.-]/g, '\\$&');
-    result = result.replace(new RegExp(`\\b${stem}-\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?\\.tgz`, 'g'), `${tarballStem(name)}-${version}.tgz`);
+    result = result.replace(
+      new RegExp(`\\b${stem}-\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?\\.tgz`, 'g'),
+      `${tarballStem(name)}-${version}.tgz`,
+    );
   }
   return result;
 }

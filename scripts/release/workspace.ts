@@ -44,7 +44,8 @@ export function workspaceGlobs(yaml = readFileSync(join(repoRoot, 'pnpm-workspac
   if (block === undefined) throw new Error('pnpm-workspace.yaml has no `packages:` list');
   const globs = [...block.matchAll(/^[ \t]+-[ \t]*['"]?([^'"#\n]+?)['"]?[ \t]*(?:#.*)?$/gm)].map((match) => match[1] ?? '');
   for (const glob of globs) {
-    if (!/^[\w.-]+(?:\/[\w.-]+)*(?:\/\*)?$/.test(glob)) throw new Error(`pnpm-workspace.yaml: unsupported package glob ${JSON.stringify(glob)} (use \`folder\` or \`folder/*\`)`);
+    if (!/^[\w.-]+(?:\/[\w.-]+)*(?:\/\*)?$/.test(glob))
+      throw new Error(`pnpm-workspace.yaml: unsupported package glob ${JSON.stringify(glob)} (use \`folder\` or \`folder/*\`)`);
   }
   return globs;
 }
@@ -58,7 +59,11 @@ export function workspacePackages(root = repoRoot): WorkspacePackage[] {
   const dirs = workspaceGlobs(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')).flatMap((glob) => {
     if (!glob.endsWith('/*')) return [join(root, glob)];
     const parent = join(root, glob.slice(0, -2));
-    return existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(parent, entry.name)) : [];
+    return existsSync(parent)
+      ? readdirSync(parent, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => join(parent, entry.name))
+      : [];
   });
   return dirs
     .filter((dir) => existsSync(join(dir, 'package.json')))

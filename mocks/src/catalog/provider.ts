@@ -81,7 +81,7 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
       ownServers: Array.isArray(raw.servers) || Array.isArray(found.item.value.servers),
     };
     const security = compileSecurity(raw.security ?? doc.security, schemes);
-    const { validator, body } = createRequestValidator(ajv, slug, doc, parameters, requestBody);
+    const { validator, body } = createRequestValidator(ajv, slug, parameters, requestBody);
     const responses = buildResponseTable(doc, raw.responses, childPointer(pointer, 'responses'));
 
     const withDocumentedHeaders = (spec: AnswerSpec): PreparedResponse => {

@@ -76,7 +76,7 @@ export function landingPage(input: LandingPageInput): PreparedResponse {
   const links = [
     ...(input.docs ? ['<a href="/docs/">Reference docs</a>'] : []),
     ...(input.sandbox ? ['<a href="/_sandbox/">Sandbox state</a>'] : ['Sandbox off (start with <code>--sandbox</code>)']),
-    '<a href="/" type="application/json">This index as JSON</a> (<code>curl ' + escapeHtml(input.origin) + '/</code>)',
+    `<a href="/" type="application/json">This index as JSON</a> (<code>curl ${escapeHtml(input.origin)}/</code>)`,
   ];
   const html = `<!doctype html>
 <html lang="en">

@@ -10,7 +10,7 @@ import {
 import { validateResponses } from '../src/validate.js';
 
 // 'producao' (the documented host) or 'mock' (the kit's local mock server), or any `baseUrl`.
-export function inssClient(where: Pick<NossaFintechInssClientOptions, 'environment' | 'baseUrl'>, loginToken: string, checkContract = false) {
+export function inssClient(where: Pick<NossaFintechInssClientOptions, 'environment' | 'baseUrl' | 'retry'>, loginToken: string, checkContract = false) {
   const client = createNossaFintechInssClient({
     ...where,
     auth: bearer(loginToken), // TOKEN_DO_LOGIN, from Nossa Fintech's login (not part of the documents)

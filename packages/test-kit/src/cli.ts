@@ -13,6 +13,10 @@ export interface Started {
   output(): string;
   /** The exit code (`null` after a signal). */
   exited: Promise<number | null>;
+  /** Resolves once the process exited and its stdout and stderr are drained: `output()` then holds everything. */
+  closed: Promise<void>;
+  /** Resolves once `text` has been printed (stdout or stderr): wait for a log line instead of polling for it. */
+  printed(text: string): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -37,6 +41,20 @@ export function startCli(args: readonly string[], options: StartOptions = {}): P
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const printed = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (!output.includes(text)) return;
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        resolve();
+      };
+      // Added after the collecting listeners: `output` already holds the chunk when `check` runs.
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      check();
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -47,7 +65,7 @@ export function startCli(args: readonly string[], options: StartOptions = {}): P
       const url = (options.banner ?? LISTENING).exec(output)?.[1];
       if (url && (options.ready?.(output) ?? true)) {
         clearTimeout(timer);
-        resolve({ child, url, output: () => output, exited });
+        resolve({ child, url, output: () => output, exited, closed, printed });
       }
     });
     child.on('exit', () => {

@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = pointerSegment;
+const escapePointer = pointerSegment;
 
 /** Follows local `$ref`s with the workspace's one follower; returns the node and its JSON pointer (`#/…`). */
 function resolve(document: Json, node: unknown, pointer: string): { node: unknown; pointer: string } {
@@ -69,7 +69,7 @@ export interface SpecOperation {
 export function specOperations(document: Json): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [path, rawItem] of Object.entries(isObject(document.paths) ? document.paths : {})) {
-    const item = resolve(document, rawItem, `/paths/${escape(path)}`);
+    const item = resolve(document, rawItem, `/paths/${escapePointer(path)}`);
     if (!isObject(item.node)) continue;
     for (const method of METHODS) {
       const operation = item.node[method];
@@ -112,7 +112,7 @@ export function specOperations(document: Json): SpecOperation[] {
       let requestExample: unknown;
       if (isObject(body.node) && isObject(body.node.content)) {
         for (const [type, rawMedia] of Object.entries(body.node.content)) {
-          const media = resolve(document, rawMedia, `${body.pointer}/content/${escape(type)}`);
+          const media = resolve(document, rawMedia, `${body.pointer}/content/${escapePointer(type)}`);
           if (isObject(media.node) && 'schema' in media.node) requestSchemas[type] = `${media.pointer}/schema`;
           const first = firstExample(document, media.node);
           if (first.found && requestExample === undefined) requestExample = first.value;

@@ -14,12 +14,33 @@ describe('operations and webhooks', () => {
   it('a removed webhook is breaking (the partner stops receiving the event), an added one is not', () => {
     const before = doc({}, { webhooks: { paid: { post: op } } });
     const after = doc({}, { webhooks: { settled: { post: op } } });
-    expect(changes(before, after)).toEqual(['breaking: webhook paid (POST): webhook removed', 'compatible: webhook settled (POST): webhook added']);
+    expect(changes(before, after)).toEqual([
+      'breaking: webhook paid (POST): webhook removed',
+      'compatible: webhook settled (POST): webhook added',
+    ]);
   });
 
   it('equal documents, and prose-only edits (descriptions, summaries, examples), give no change', () => {
-    const before = doc({ '/a': { get: { summary: 'old', responses: { '200': { description: 'old', content: { 'application/json': { schema: { type: 'string', description: 'x', example: 'a' } } } } } } } });
-    const after = doc({ '/a': { get: { summary: 'new', responses: { '200': { description: 'new', content: { 'application/json': { schema: { type: 'string', description: 'y', example: 'b' } } } } } } } });
+    const before = doc({
+      '/a': {
+        get: {
+          summary: 'old',
+          responses: {
+            '200': { description: 'old', content: { 'application/json': { schema: { type: 'string', description: 'x', example: 'a' } } } },
+          },
+        },
+      },
+    });
+    const after = doc({
+      '/a': {
+        get: {
+          summary: 'new',
+          responses: {
+            '200': { description: 'new', content: { 'application/json': { schema: { type: 'string', description: 'y', example: 'b' } } } },
+          },
+        },
+      },
+    });
     expect(changes(before, before)).toEqual([]);
     expect(changes(before, after)).toEqual([]);
   });

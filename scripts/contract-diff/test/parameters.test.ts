@@ -6,7 +6,9 @@ const page = (extra: object = {}) => ({ name: 'page', in: 'query', schema: { typ
 
 describe('parameters (the partner writes them)', () => {
   it('a required parameter added is breaking, an optional one is not', () => {
-    expect(changes(getThings(none), getThings(none, [page({ required: true })]))).toEqual(['breaking: GET /things query parameter page: added, required']);
+    expect(changes(getThings(none), getThings(none, [page({ required: true })]))).toEqual([
+      'breaking: GET /things query parameter page: added, required',
+    ]);
     expect(changes(getThings(none), getThings(none, [page()]))).toEqual(['compatible: GET /things query parameter page: added, optional']);
   });
 
@@ -15,8 +17,12 @@ describe('parameters (the partner writes them)', () => {
   });
 
   it('optional → required is breaking, required → optional is not', () => {
-    expect(changes(getThings(none, [page()]), getThings(none, [page({ required: true })]))).toEqual(['breaking: GET /things query parameter page: optional → required']);
-    expect(changes(getThings(none, [page({ required: true })]), getThings(none, [page()]))).toEqual(['compatible: GET /things query parameter page: required → optional']);
+    expect(changes(getThings(none, [page()]), getThings(none, [page({ required: true })]))).toEqual([
+      'breaking: GET /things query parameter page: optional → required',
+    ]);
+    expect(changes(getThings(none, [page({ required: true })]), getThings(none, [page()]))).toEqual([
+      'compatible: GET /things query parameter page: required → optional',
+    ]);
   });
 
   it("a parameter's schema follows the writer's rules: a removed enum value breaks, an added one does not", () => {
@@ -28,7 +34,14 @@ describe('parameters (the partner writes them)', () => {
   });
 
   it('a path-level parameter counts for every operation of the path', () => {
-    const withHeader = { paths: { '/things': { parameters: [{ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }], get: { responses: none } } } };
+    const withHeader = {
+      paths: {
+        '/things': {
+          parameters: [{ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }],
+          get: { responses: none },
+        },
+      },
+    };
     const before = { ...getThings(none) };
     expect(changes(before, { ...before, ...withHeader })).toEqual(['breaking: GET /things header parameter X-Tenant: added, required']);
   });

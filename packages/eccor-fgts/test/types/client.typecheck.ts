@@ -15,7 +15,7 @@ import {
 import {
   clientCredentials,
   createEccorFgtsClient,
-  unwrap,
+  type unwrap,
   type components,
   type CreditNoteStatus,
   type CreditNoteStatusDisplay,
@@ -32,7 +32,7 @@ import {
   type Simulation,
   type SimulationRequest,
 } from '../../src/index.js';
-import { parseEccorFgtsWebhook } from '../../src/webhooks.js';
+import type { parseEccorFgtsWebhook } from '../../src/webhooks.js';
 
 assertType<Equal<EccorFgtsEnvironment, 'homologacao' | 'producao' | 'mock'>>();
 assertType<Equal<NaturalPerson, components['schemas']['NaturalPerson']>>();

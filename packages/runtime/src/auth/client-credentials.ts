@@ -18,6 +18,8 @@ interface CommonOptions {
    * at most 60 s (60 s for UY3's 3600 s tokens).
    */
   refreshMarginMs?: number;
+  /** The clock the token's lifetime is measured with, in epoch ms. Default `Date.now` (tests inject their own). */
+  now?: () => number;
 }
 
 /** The provider issued a ready-made Basic credential (UY3's `basic_token`: base64 of `client_id:client_secret`). */
@@ -77,6 +79,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
     'basicToken' in options ? options.basicToken : base64Utf8(`${options.clientId}:${options.clientSecret}`);
   const staticSecrets = ['basicToken' in options ? options.basicToken : options.clientSecret, basic];
   const tokens = new Redactor(8);
+  const now = options.now ?? Date.now;
   let cached: CachedToken | undefined;
   let inflight: Promise<CachedToken> | undefined;
 
@@ -184,7 +187,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
     const renewAt =
       lifetimeMs === undefined
         ? Number.POSITIVE_INFINITY
-        : Date.now() + lifetimeMs - (options.refreshMarginMs ?? defaultMarginMs(lifetimeMs));
+        : now() + lifetimeMs - (options.refreshMarginMs ?? defaultMarginMs(lifetimeMs));
     context.log({
       level: 'info',
       type: 'token',
@@ -199,7 +202,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
 
   return {
     async authorize(context) {
-      if (cached && Date.now() < cached.renewAt) return cached.header;
+      if (cached && now() < cached.renewAt) return cached.header;
       if (!inflight) {
         const flight = requestToken(context).then(
           (token) => {

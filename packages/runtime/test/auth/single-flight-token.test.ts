@@ -11,8 +11,9 @@ describe('clientCredentials: one token request for many concurrent calls', () =>
     let issued = 0;
     const auth = await servers.start((_request, response, index) => {
       issued += 1;
-      // Slow token endpoint: every call is waiting for the token at the same time.
-      setTimeout(() => sendJson(response, 200, { access_token: `token-${index}`, expires_in: 3600, token_type: 'Bearer' }), 150);
+      // No delay needed: the 100 calls all ask for the token in the same turn of the event loop, before the
+      // token request is even sent, so every one of them is waiting for it.
+      sendJson(response, 200, { access_token: `token-${index}`, expires_in: 3600, token_type: 'Bearer' });
     });
     const api = await servers.start((request, response) =>
       sendJson(response, 200, { id: 't-1', name: 'first', amount: 1, status: 'OPEN', seenAuth: request.headers.authorization }),

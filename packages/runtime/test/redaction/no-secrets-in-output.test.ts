@@ -98,9 +98,9 @@ describe('no token, Basic secret, client secret or CPF in any log line or error 
     await capture(() =>
       oauthClient.GET('/persons/{registrationNumber}', { params: { path: { registrationNumber: `${CPF_DIGITS}-boom` } } }),
     );
-    // Timeout on a path carrying the CPF.
+    // Timeout on a path carrying the CPF (a short limit of its own: three attempts of 300 ms would be 1 s of waiting).
     await capture(() =>
-      oauthClient.GET('/persons/{registrationNumber}', { params: { path: { registrationNumber: `${CPF_PUNCTUATED}-slow` } } }),
+      oauthClient.GET('/persons/{registrationNumber}', { params: { path: { registrationNumber: `${CPF_PUNCTUATED}-slow` } }, timeoutMs: 50 }),
     );
     // 503 echoing everything, on a POST (opted in to retries).
     await capture(async () => unwrap(await oauthClient.POST('/things', { body: { name: CPF_PUNCTUATED, amount: 1 }, retry: { idempotent: true } })));

@@ -34,8 +34,8 @@ describe('network errors', () => {
     const api = await servers.start((_request, response, index) => {
       if (index === 0) {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        response.write('{"items": [');
-        setTimeout(() => response.socket?.destroy(), 20);
+        // Cut the connection once the first part of the body has been handed to the socket.
+        response.write('{"items": [', () => response.socket?.destroy());
       } else sendJson(response, 200, { items: [] });
     });
     const client = createThingsClient({ baseUrl: api.url, retry: fastRetry });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProviderClient, unwrap } from '../../src/index.js';
+import { createProviderClient, unwrap, type LogEvent } from '../../src/index.js';
 import type { paths } from '../fixtures/things-api.js';
 import { createThingsClient, thingsProfile } from '../helpers/clients.js';
 import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
@@ -7,8 +7,14 @@ import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 const servers = serverPool();
 afterEach(() => servers.closeAll());
 
+/** The waits the client announced before each retry. */
+function retryWaits() {
+  const waits: (number | undefined)[] = [];
+  return { waits, logger: (event: LogEvent) => void (event.type === 'retry' && waits.push(event.retryInMs)) };
+}
+
 describe("the profile's rate-limit reset header (UY3: X-Rate-Limit-Reset, ISO date-time)", () => {
-  it('a 429 without Retry-After waits until the reset time', async () => {
+  it('a 429 without Retry-After waits until the reset time (an hour ahead: capped at maxRetryAfterMs)', async () => {
     const api = await servers.start((_request, response, index) =>
       index === 0
         ? sendJson(
@@ -18,18 +24,19 @@ describe("the profile's rate-limit reset header (UY3: X-Rate-Limit-Reset, ISO da
             {
               'X-Rate-Limit-Limit': '10s',
               'X-Rate-Limit-Remaining': '0',
-              'X-Rate-Limit-Reset': new Date(Date.now() + 1_200).toISOString(),
+              'X-Rate-Limit-Reset': new Date(Date.now() + 3_600_000).toISOString(),
             },
           )
         : sendJson(response, 200, { items: [] }),
     );
-    const client = createThingsClient({ baseUrl: api.url });
+    const { waits, logger } = retryWaits();
+    // Backoff alone would wait 3.75–5 s: a 100 ms wait is the reset header's, capped.
+    const client = createThingsClient({ baseUrl: api.url, logger, retry: { initialDelayMs: 5_000, maxRetryAfterMs: 100 } });
     unwrap(await client.GET('/things'));
     const [first, second] = api.requests;
     expect(api.requests).toHaveLength(2);
-    // Backoff alone would wait at most 500 ms.
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(3_000);
+    expect(waits).toEqual([100]);
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(95);
   });
 
   it('is ignored by a profile that does not name it (backoff instead)', async () => {
@@ -39,9 +46,13 @@ describe("the profile's rate-limit reset header (UY3: X-Rate-Limit-Reset, ISO da
         : sendJson(response, 200, { items: [] }),
     );
     const { rateLimitResetHeader: _ignored, ...profile } = thingsProfile;
-    const client = createProviderClient<paths>(profile, { baseUrl: api.url, retry: { initialDelayMs: 10 } });
-    const started = performance.now();
+    const { waits, logger } = retryWaits();
+    const client = createProviderClient<paths>(profile, { baseUrl: api.url, logger, retry: { initialDelayMs: 10 } });
     unwrap(await client.GET('/things'));
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(api.requests).toHaveLength(2);
+    // The backoff: 10 ms minus up to 25 % of jitter.
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(7);
+    expect(waits[0]).toBeLessThanOrEqual(10);
   });
 });

@@ -35,15 +35,22 @@ function changelogEntries(text: string): Array<{ version: string; body: string }
 describe('which packages are published', () => {
   it('exactly the runtime, the providers, the specs and the mock server; every other package is private', () => {
     expect(publishable.map((pkg) => pkg.name).sort()).toEqual([...PUBLISHED].sort());
-    for (const pkg of workspacePackages().filter((other) => !PUBLISHED.includes(other.name))) expect(pkg.manifest.private, pkg.name).toBe(true);
+    for (const pkg of workspacePackages().filter((other) => !PUBLISHED.includes(other.name)))
+      expect(pkg.manifest.private, pkg.name).toBe(true);
   });
 });
 
 describe.each(each)('%s: npm metadata', (_name, pkg) => {
   it('depends on no private workspace package (npm could not install it: bundle it from devDependencies instead)', () => {
-    const privateNames = workspacePackages().filter((other) => other.manifest.private === true).map((other) => other.name);
+    const privateNames = workspacePackages()
+      .filter((other) => other.manifest.private === true)
+      .map((other) => other.name);
     const manifest = pkg.manifest as { peerDependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
-    const runtimeDependencies = Object.keys({ ...pkg.manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    const runtimeDependencies = Object.keys({
+      ...pkg.manifest.dependencies,
+      ...manifest.peerDependencies,
+      ...manifest.optionalDependencies,
+    });
     expect(runtimeDependencies.filter((name) => privateNames.includes(name))).toEqual([]);
   });
 

@@ -25,7 +25,9 @@ describe('GitHub Actions workflows', () => {
     expect(workflow).toMatch(/publish: npx -y pnpm@10 run release$/m);
     // the contract diff reads the last release's tag: the whole history must be checked out
     expect(workflow).toMatch(/fetch-depth: 0/);
-    expect(scripts['version-packages']).toBe('tsx scripts/contract-diff/changeset.ts && changeset version && tsx scripts/release/sync-tarball-names.ts');
+    expect(scripts['version-packages']).toBe(
+      'tsx scripts/contract-diff/changeset.ts && changeset version && tsx scripts/release/sync-tarball-names.ts',
+    );
     expect(scripts.release).toMatch(/&& changeset publish$/);
   });
 });

@@ -31,12 +31,19 @@ describe('publint and attw pass on every packed package', () => {
 
   it.each(packed.map((pkg) => [pkg.name, pkg] as const))('%s: publint --strict finds nothing', async (_name, pkg) => {
     const tarball = readFileSync(pkg.tarball);
-    const { messages, pkg: manifest } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, strict: true });
+    const { messages, pkg: manifest } = await publint({
+      pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+      strict: true,
+    });
     expect(messages.map((message) => `${message.type}: ${formatMessage(message, manifest, { color: false })}`)).toEqual([]);
   });
 
   it.each(packed.map((pkg) => [pkg.name, pkg] as const))('%s: attw finds no type resolution problem', async (_name, pkg) => {
     // attw exits 1 on a problem; the failure carries its table.
-    await sh([process.execPath, [attw, pkg.tarball, ...attwOptions(pkg.relativeDir), '--format', 'table-flipped', '--no-color']], repoRoot, { timeout: 60_000 });
+    await sh(
+      [process.execPath, [attw, pkg.tarball, ...attwOptions(pkg.relativeDir), '--format', 'table-flipped', '--no-color']],
+      repoRoot,
+      { timeout: 60_000 },
+    );
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** The published clients: the runtime and every publishable package built on it. */
-const clients = publishablePackages().filter((pkg) => pkg.name === '@credit-apis/runtime' || pkg.manifest.dependencies?.['@credit-apis/runtime'] !== undefined);
+const clients = publishablePackages().filter(
+  (pkg) => pkg.name === '@credit-apis/runtime' || pkg.manifest.dependencies?.['@credit-apis/runtime'] !== undefined,
+);
 
 describe('size budgets of the published clients', () => {
   it('every published client has a budgeted base entry, and one with its /extras when it exports them', () => {
@@ -46,7 +48,9 @@ describe('size budgets of the published clients', () => {
 
   it('the runtime and each provider base entry fit in 8.5 KiB min+gzip', () => {
     for (const check of checks.filter((each) => !each.name.endsWith('/extras'))) {
-      expect(check.size, `${check.name}: ${kB(check.size)} min+gzip, over the ${kB(check.sizeLimit)} budget`).toBeLessThanOrEqual(check.sizeLimit);
+      expect(check.size, `${check.name}: ${kB(check.size)} min+gzip, over the ${kB(check.sizeLimit)} budget`).toBeLessThanOrEqual(
+        check.sizeLimit,
+      );
       expect(check.sizeLimit, `${check.name}: the budget in .size-limit.mjs is the issue's 8.5 KiB`).toBe(BASE_BUDGET);
     }
   });
@@ -54,10 +58,15 @@ describe('size budgets of the published clients', () => {
   it('/extras adds at most 1.5 KiB min+gzip to its base entry', () => {
     for (const check of checks.filter((each) => each.name.endsWith(' + /extras'))) {
       const base = checks.find((each) => each.name === check.name.replace(' + /extras', ''));
-      expect(check.size, `${check.name}: ${kB(check.size)} min+gzip, over the ${kB(check.sizeLimit)} budget`).toBeLessThanOrEqual(check.sizeLimit);
+      expect(check.size, `${check.name}: ${kB(check.size)} min+gzip, over the ${kB(check.sizeLimit)} budget`).toBeLessThanOrEqual(
+        check.sizeLimit,
+      );
       expect(check.sizeLimit, `${check.name}: the budget in .size-limit.mjs is the base budget + 1.5 KiB`).toBe(BASE_BUDGET + EXTRAS_MORE);
       const more = check.size - (base?.size ?? 0);
-      expect(more, `${check.name}: ${kB(more)} more than ${base?.name} (${kB(base?.size ?? 0)}), over the ${kB(EXTRAS_MORE)} budget`).toBeLessThanOrEqual(EXTRAS_MORE);
+      expect(
+        more,
+        `${check.name}: ${kB(more)} more than ${base?.name} (${kB(base?.size ?? 0)}), over the ${kB(EXTRAS_MORE)} budget`,
+      ).toBeLessThanOrEqual(EXTRAS_MORE);
     }
   });
 });

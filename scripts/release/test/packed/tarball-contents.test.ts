@@ -9,7 +9,8 @@ import { listProviders } from '../../../lib/providers.js';
 
 const ALWAYS = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 /** The four files tsup writes for an entry point: ESM and CommonJS, each with its declarations. */
-const entry = (...names: string[]): string[] => names.flatMap((name) => [`dist/${name}.js`, `dist/${name}.cjs`, `dist/${name}.d.ts`, `dist/${name}.d.cts`]);
+const entry = (...names: string[]): string[] =>
+  names.flatMap((name) => [`dist/${name}.js`, `dist/${name}.cjs`, `dist/${name}.d.ts`, `dist/${name}.d.cts`]);
 
 const EXPECTED: Record<string, string[]> = {
   '@credit-apis/runtime': [
@@ -36,12 +37,23 @@ const EXPECTED: Record<string, string[]> = {
     'dist/types-*.d.cts',
   ],
   // The contracts: per provider its bundle in JSON and YAML and its types, and the index.
-  '@credit-apis/specs': [...ALWAYS, 'index.js', 'index.d.ts', ...listProviders().flatMap(({ slug }) => [`${slug}/openapi.json`, `${slug}/openapi.yaml`, `${slug}/schema.d.ts`])],
+  '@credit-apis/specs': [
+    ...ALWAYS,
+    'index.js',
+    'index.d.ts',
+    ...listProviders().flatMap(({ slug }) => [`${slug}/openapi.json`, `${slug}/openapi.yaml`, `${slug}/schema.d.ts`]),
+  ],
   // ESM only: the library entry with its declarations, the bin, and the chunk they share.
   '@credit-apis/mock-server': [...ALWAYS, 'dist/index.js', 'dist/index.d.ts', 'dist/bin.js', 'dist/chunk-*.js'],
 };
 
-const toRegExp = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+const toRegExp = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
 
 const packed = inject('packed');
 

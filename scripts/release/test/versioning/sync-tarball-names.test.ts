@@ -11,8 +11,14 @@ import { publishablePackages } from '../../workspace.js';
 
 describe('tarball names follow the versions', () => {
   it("rewrites each listed package's tarball name to its version, and nothing else", () => {
-    const text = 'COPY /t/credit-apis-specs-0.1.0.tgz /t/credit-apis-mock-server-0.1.0-next.1.tgz /t/credit-apis-specs-extra-0.1.0.tgz /t/other-0.1.0.tgz';
-    expect(withCurrentTarballNames(text, [{ name: '@credit-apis/specs', version: '0.3.0' }, { name: '@credit-apis/mock-server', version: '1.0.0' }])).toBe(
+    const text =
+      'COPY /t/credit-apis-specs-0.1.0.tgz /t/credit-apis-mock-server-0.1.0-next.1.tgz /t/credit-apis-specs-extra-0.1.0.tgz /t/other-0.1.0.tgz';
+    expect(
+      withCurrentTarballNames(text, [
+        { name: '@credit-apis/specs', version: '0.3.0' },
+        { name: '@credit-apis/mock-server', version: '1.0.0' },
+      ]),
+    ).toBe(
       'COPY /t/credit-apis-specs-0.3.0.tgz /t/credit-apis-mock-server-1.0.0.tgz /t/credit-apis-specs-extra-0.1.0.tgz /t/other-0.1.0.tgz',
     );
   });
