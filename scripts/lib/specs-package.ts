@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
+import { SHIPPED_BESIDE_BUILD } from '../release/metadata.js';
 
 export const SPECS_PACKAGE = '@credit-apis/specs';
 
@@ -127,7 +128,8 @@ export function specsPackageJson(current: PackageJson, slugs: readonly string[])
     exports[subpaths.types] = { types: `./${files.types}` };
   }
   exports['./package.json'] = './package.json';
-  const files = ['index.js', 'index.d.ts', ...slugs.flatMap((slug) => Object.values(filesOf(slug).files)), 'README.md'];
+  // README, CHANGELOG (written by `changeset version`) and LICENSE: what every published package ships.
+  const files = ['index.js', 'index.d.ts', ...slugs.flatMap((slug) => Object.values(filesOf(slug).files)), ...SHIPPED_BESIDE_BUILD];
   // attw knows JavaScript and types: the YAML files are data, left out of its check.
   const yamlSubpaths = slugs.map((slug) => filesOf(slug).exports.yaml).join(' ');
   const scripts = { ...(current.scripts as Record<string, string> | undefined), 'check:package': `publint --strict && attw --pack . --profile esm-only --exclude-entrypoints ${yamlSubpaths}` };

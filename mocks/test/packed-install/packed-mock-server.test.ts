@@ -1,17 +1,18 @@
 /**
- * PACKED-INSTALL TEST of the mock (slow: builds two packages, packs four, runs npm three times; bounded at 4 min).
+ * PACKED-INSTALL TEST of the mock (slow: runs npm three times; bounded at 4 min).
  *
  * What a partner gets from the tarballs alone, outside the monorepo (an empty project in the OS temp folder,
  * so nothing resolves through the workspace):
  *   (a) `npm install` of @credit-apis/mock-server (+ @credit-apis/specs, its dependency): the install size is
  *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
- *       documented request of every provider exactly as the in-repo server does;
+ *       documented request of every provider exactly as the in-repo server does — and so does the installed
+ *       bin on Node 22 and 24 (`inject('nodeBinaries')`, from the npm registry);
  *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
  *   (b) the README's vitest examples (globalSetup calling startMockServer(), a test through @credit-apis/zemo;
  *       a test of the journal and faults through the handle), their files taken from mocks/README.md as they
  *       are written, run green there.
- * The runtime is packed as built (`pnpm install` builds it); zemo and the mock are rebuilt, under a lock
- * shared with the providers' packed-install test (packages/eccor-fgts), which rebuilds zemo too.
+ * The tarballs are the ones the `packed` project's global setup built and packed once for this run
+ * (scripts/release/packed.global-setup.ts), shared with the providers' packed-install test.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,10 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
 import { startMock } from '../support/mock.js';
-import { withBuildLock } from './build-lock.js';
 import { readmeFiles } from './readme-files.js';
 
 const run = promisify(execFile);
@@ -38,14 +38,6 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-mock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Package folders packed here, by tarball name prefix. */
-const PACKED = { runtime: 'packages/runtime', zemo: 'packages/zemo', specs: 'generated', 'mock-server': 'mocks' } as const;
-
-function pnpm(args: string[]): [string, string[]] {
-  const execPath = process.env.npm_execpath;
-  return execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath, ...args]] : ['npx', ['-y', 'pnpm@10', ...args]];
-}
-
 async function sh(command: [string, string[]], cwd: string, timeout = 120_000): Promise<string> {
   try {
     const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: partnerEnv });
@@ -53,15 +45,6 @@ async function sh(command: [string, string[]], cwd: string, timeout = 120_000): 
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`${[command[0], ...command[1]].join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`, { cause: error });
-  }
-}
-
-function expectRuntimeBuilt(): void {
-  const runtime = join(root, 'packages', 'runtime');
-  const built = join(runtime, 'dist', 'index.d.ts');
-  const sources = [join(runtime, 'package.json'), ...readdirSync(join(runtime, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => join(runtime, 'src', file))];
-  if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map((file) => statSync(file).mtimeMs))) {
-    throw new Error('packages/runtime/dist is missing or older than its sources: run `pnpm --filter @credit-apis/runtime build` (or `pnpm install`, which builds it)');
   }
 }
 
@@ -75,9 +58,14 @@ function folderSize(dir: string): { bytes: number; packages: number } {
   return { bytes, packages };
 }
 
-/** Starts the installed bin and resolves with its URL, read from the first line it prints. */
-function startInstalledBin(app: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
-  const child = spawn('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: partnerEnv });
+/**
+ * Starts the installed bin and resolves with its URL, read from the first line it prints: through its npm bin
+ * link (`npx --no-install credit-apis-mock`) on this process's node, or the bin's file on another `node`.
+ */
+function startInstalledBin(app: string, node?: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
+  const args = ['--port', '0', '--quiet'];
+  const [command, commandArgs] = node === undefined ? ['npx', ['--no-install', 'credit-apis-mock', ...args]] : [node, [join(app, 'node_modules', '@credit-apis', 'mock-server', 'dist', 'bin.js'), ...args]];
+  const child = spawn(command, commandArgs, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: partnerEnv });
   let output = '';
   let stdout = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -117,20 +105,13 @@ async function answer(base: string, slug: string, sample: ReturnType<typeof samp
 
 describe('packed install: @credit-apis/mock-server from its tarball, outside the monorepo', () => {
   it('installs small, serves every provider as the repository does, resolves the specs, and runs the README vitest example', { timeout: 240_000 }, async () => {
-    const tarballs = join(work, 'tarballs');
     const app = join(work, 'app');
-    mkdirSync(tarballs);
     mkdirSync(app);
-    expectRuntimeBuilt();
-    await withBuildLock(root, async () => {
-      await sh(pnpm(['run', 'build']), join(root, PACKED.zemo));
-      await sh(pnpm(['run', 'build']), join(root, PACKED['mock-server']));
-      for (const dir of Object.values(PACKED)) await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), join(root, dir));
-    });
-    const tarball = (name: keyof typeof PACKED): string => {
-      const found = readdirSync(tarballs).find((file) => new RegExp(`^credit-apis-${name}-\\d.*\\.tgz$`).test(file));
-      if (!found) throw new Error(`no tarball for ${name} in ${readdirSync(tarballs).join(', ')}`);
-      return join(tarballs, found);
+    const packed = inject('packed');
+    const tarball = (name: 'runtime' | 'zemo' | 'specs' | 'mock-server'): string => {
+      const found = packed.find((pkg) => pkg.name === `@credit-apis/${name}`);
+      if (!found) throw new Error(`no tarball for @credit-apis/${name} among ${packed.map((pkg) => pkg.name).join(', ')}`);
+      return found.tarball;
     };
 
     // (a) the default install: the mock and the contracts, nothing else of the kit.
@@ -141,34 +122,45 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
     expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
 
-    const launched = performance.now();
-    const installed = await startInstalledBin(app);
+    // On each supported Node version (the bin link on this process's node, the bin's file on the others).
     const reference = await startMock();
     try {
-      expect(installed.firstLine).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
-      // One figure, printed, never asserted (pnpm bench:mock measures it properly, interleaved).
-      await Promise.all(reference.providers.map((provider) => answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number]))));
-      process.stdout.write(`installed bin, one launch (npx included) → every provider answering: ${Math.round(performance.now() - launched)} ms\n`);
-      let compared = 0;
-      for (const provider of reference.providers) {
-        for (const operation of provider.operations) {
-          const sample = sampleRequest(provider, operation);
-          const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
-          expect(ours, `${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
-          compared++;
+      for (const [major, binary] of inject('nodeBinaries')) {
+        const launched = performance.now();
+        const installed = await startInstalledBin(app, binary === process.execPath ? undefined : binary);
+        try {
+          expect(installed.firstLine, `Node ${major}`).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+          // One figure, printed, never asserted (pnpm bench:mock measures it properly, interleaved).
+          await Promise.all(reference.providers.map((provider) => answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number]))));
+          process.stdout.write(`installed bin on Node ${major}, one launch → every provider answering: ${Math.round(performance.now() - launched)} ms\n`);
+          let compared = 0;
+          for (const provider of reference.providers) {
+            for (const operation of provider.operations) {
+              const sample = sampleRequest(provider, operation);
+              const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
+              expect(ours, `Node ${major}: ${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
+              compared++;
+            }
+          }
+          expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
+          const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
+          expect(index.providers.map((provider) => provider.slug), `Node ${major}`).toEqual(reference.providers.map((provider) => provider.slug));
+        } finally {
+          await installed.stop();
         }
       }
-      expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
-      const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
-      expect(index.providers.map((provider) => provider.slug)).toEqual(reference.providers.map((provider) => provider.slug));
       // Prism is not installed here: a dynamic answer says which packages to add.
-      const zemo = reference.provider('zemo');
-      const sample = sampleRequest(zemo, zemo.operations[0] as (typeof zemo.operations)[number]);
-      const dynamic = await fetch(`${installed.url}/zemo${sample.path}`, { headers: { ...sample.headers, prefer: 'dynamic=true' } });
-      expect(dynamic.status).toBe(501);
-      expect(await dynamic.text()).toContain('npm install --save-dev @stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0');
+      const installed = await startInstalledBin(app);
+      try {
+        const zemo = reference.provider('zemo');
+        const sample = sampleRequest(zemo, zemo.operations[0] as (typeof zemo.operations)[number]);
+        const dynamic = await fetch(`${installed.url}/zemo${sample.path}`, { headers: { ...sample.headers, prefer: 'dynamic=true' } });
+        expect(dynamic.status).toBe(501);
+        expect(await dynamic.text()).toContain('npm install --save-dev @stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0');
+      } finally {
+        await installed.stop();
+      }
     } finally {
-      await installed.stop();
       await reference.close();
     }
 

@@ -1,86 +1,45 @@
 /**
- * PACKED-INSTALL TEST (slow: builds four packages, packs six (with @credit-apis/specs), runs npm and tsc; about 25 s, bounded at 3 min).
+ * PACKED-INSTALL TEST (slow: installs six tarballs with npm, runs tsc, and runs the program on three Node
+ * versions; bounded at 4 min).
  *
- * The only proof that the published artefacts work: the runtime and the four provider packages are built,
- * packed with `pnpm pack` (which rewrites `workspace:^` to a version range), installed with npm into an empty
+ * The only proof that the published artefacts work: the runtime and the four provider packages (with the
+ * contracts they depend on, @credit-apis/specs), as packed once
+ * for this run by the `packed` project's global setup (scripts/release/packed.global-setup.ts, which builds
+ * what is stale; `pnpm pack` rewrites `workspace:^` to a version range), are installed with npm into an empty
  * project in the OS temp folder — outside the monorepo, so nothing resolves through the workspace — and used
  * there by a TypeScript program that is type-checked with the monorepo's `tsc` (`--module nodenext --strict`,
- * declaration files included: no `skipLibCheck`), compiled, and run with node against local servers that answer
- * with the specs' examples. A CommonJS `require()` of every entry point runs too.
+ * declaration files included: no `skipLibCheck`), compiled, and run against local servers that answer with the
+ * specs' examples. A CommonJS `require()` of every entry point runs too.
  *
- * One test for the four provider packages (it lives in the largest one): each needs the runtime's tarball.
- * The runtime is packed as built (`pnpm install` builds it: its `prepare` script), never rebuilt here, since
- * the other tests and the type check read its `dist/` while this runs; a `dist/` older than the runtime's
- * sources fails the test with the command to run. The providers' `dist/`, which nothing else reads, are
- * rebuilt. Packing runs no lifecycle script (`ignore-scripts`: `prepare`/`prepack` would rebuild).
+ * Compatibility: the program and the CommonJS check run on Node 20, 22 and 24 (`inject('nodeBinaries')`: this
+ * process's node, and `npx -y node@22` / `node@24` from the npm registry, fetched once by the global setup).
+ * They never skip: CI reaches the registry.
  *
  * npm needs the registry (or its cache) for openapi-fetch, ajv and ajv-formats: `--prefer-offline`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sendJson } from '@credit-apis/test-kit/http-server';
 import { readBundle, specOperation, startSpecServer } from '@credit-apis/test-kit/spec-server';
 
-const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts'];
-/** The contracts the provider packages depend on (their types): `generated/` is @credit-apis/specs. */
-const SPECS_DIR = join(root, 'generated');
-const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-'));
+const PACKAGES = ['runtime', 'nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts', 'specs'].map((name) => `@credit-apis/${name}`);
+const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-install-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+const run = promisify(execFile);
 
-/**
- * mocks/test/packed-install rebuilds zemo too, in parallel: a lock folder (mkdir is atomic) serialises the
- * two build-and-pack steps; one left by a killed run is taken over after 5 minutes.
- */
-async function withBuildLock(work: () => Promise<void>): Promise<void> {
-  const lock = join(root, 'node_modules', '.packed-install.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
-      if (age > 300_000) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250)); // no event crosses processes: poll
-    }
-  }
-  try {
-    await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** pnpm as this test run was started with it (`npm_execpath`), else the one on PATH. */
-function pnpm(args: string[]): [string, string[]] {
-  const execPath = process.env.npm_execpath;
-  return execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath, ...args]] : ['pnpm', args];
-}
-
-async function sh(command: [string, string[]], cwd: string, timeout = 90_000): Promise<string> {
+async function sh(command: [string, string[]], cwd: string, { timeout = 90_000 } = {}): Promise<string> {
   try {
     const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`${[command[0], ...command[1]].join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`, { cause: error });
-  }
-}
-
-/** The runtime's `dist/` exists and is newer than every file it is built from. */
-function expectRuntimeBuilt(): void {
-  const runtime = join(root, 'packages', 'runtime');
-  const built = join(runtime, 'dist', 'index.d.ts');
-  const sources = [join(runtime, 'package.json'), join(runtime, 'tsup.config.ts'), ...readdirSync(join(runtime, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => join(runtime, 'src', file))];
-  const newest = Math.max(...sources.map((file) => statSync(file).mtimeMs));
-  if (!existsSync(built) || statSync(built).mtimeMs < newest) {
-    throw new Error('packages/runtime/dist is missing or older than its sources (the type check and the tests used it too): run `pnpm --filter @credit-apis/runtime build` (or `pnpm install`, which builds it)');
   }
 }
 
@@ -162,28 +121,16 @@ console.log(JSON.stringify({ found, sameErrors: zemo.ApiError === runtime.ApiErr
 `;
 
 describe('packed install: the published packages, installed with npm outside the monorepo', () => {
-  it('build, pack, install, type-check and run a TypeScript program against local servers', { timeout: 180_000 }, async () => {
-    const tarballs = join(work, 'tarballs');
+  it('install, type-check, and run a TypeScript program against local servers on Node 20, 22 and 24', { timeout: 240_000 }, async () => {
     const app = join(work, 'app');
-    mkdirSync(tarballs);
     mkdirSync(app);
-
-    expectRuntimeBuilt();
-    await withBuildLock(async () => {
-      for (const name of PACKAGES) {
-        const dir = join(root, 'packages', name);
-        if (name !== 'runtime') await sh(pnpm(['run', 'build']), dir);
-        await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), dir);
-      }
-      await sh(pnpm(['pack', '--config.ignore-scripts=true', '--pack-destination', tarballs]), SPECS_DIR);
-    });
-    const packed = readdirSync(tarballs).sort();
-    expect(packed).toEqual([...PACKAGES, 'specs'].map((name) => `credit-apis-${name}-0.1.0.tgz`).sort());
+    const packed = inject('packed').filter((pkg) => PACKAGES.includes(pkg.name));
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual([...PACKAGES].sort());
 
     await sh(['npm', ['init', '-y']], app);
     await sh(['npm', ['pkg', 'set', 'type=module']], app);
-    await sh(['npm', ['install', ...packed.map((file) => join(tarballs, file)), '--prefer-offline', '--no-audit', '--no-fund']], app);
-    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).sort()).toEqual([...PACKAGES, 'specs'].sort());
+    await sh(['npm', ['install', ...packed.map((pkg) => pkg.tarball), '--prefer-offline', '--no-audit', '--no-fund']], app);
+    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).map((name) => `@credit-apis/${name}`).sort()).toEqual([...PACKAGES].sort());
 
     writeFileSync(join(app, 'main.ts'), PROGRAM);
     writeFileSync(join(app, 'check.cjs'), CJS_CHECK);
@@ -211,38 +158,35 @@ describe('packed install: the published packages, installed with npm outside the
     const webhooks = bundles.eccor.webhooks as Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }>;
     const liquidation = webhooks.liquidation?.post.requestBody.content['application/json']?.examples.liquidation?.value;
 
-    const output = await sh(
-      [
-        process.execPath,
-        [
-          join('dist', 'main.js'),
-          servers.zemo.url,
-          servers.banco.url,
-          servers.inss.url,
-          servers.eccor.url,
-          zemoId,
-          String(tracking.parameters.find((parameter) => parameter.name === 'debt_key')?.example),
-          String(tracking.parameters.find((parameter) => parameter.name === 'credit_operation_key')?.example),
-          JSON.stringify(liquidation),
-        ],
-      ],
-      app,
-      30_000,
-    );
-    expect(JSON.parse(output)).toEqual({
-      zemo: 'Cristiano Ronaldo',
-      banco: '4',
-      inss: 1,
-      eccor: ['CCB FGTS'],
-      webhook: true,
-      refused: "must have required property 'eventCode'",
-      notFound: 404,
-      money: 'R$ 45,70',
-    });
-    for (const server of Object.values(servers)) expect(server.problems).toEqual([]);
+    const args = [
+      join('dist', 'main.js'),
+      servers.zemo.url,
+      servers.banco.url,
+      servers.inss.url,
+      servers.eccor.url,
+      zemoId,
+      String(tracking.parameters.find((parameter) => parameter.name === 'debt_key')?.example),
+      String(tracking.parameters.find((parameter) => parameter.name === 'credit_operation_key')?.example),
+      JSON.stringify(liquidation),
+    ];
+    expect(inject('nodeBinaries').map(([major]) => major)).toEqual([20, 22, 24]);
+    for (const [major, node] of inject('nodeBinaries')) {
+      const output = await sh([node, args], app, { timeout: 30_000 });
+      expect(JSON.parse(output), `the program on Node ${major}`).toEqual({
+        zemo: 'Cristiano Ronaldo',
+        banco: '4',
+        inss: 1,
+        eccor: ['CCB FGTS'],
+        webhook: true,
+        refused: "must have required property 'eventCode'",
+        notFound: 404,
+        money: 'R$ 45,70',
+      });
+      for (const server of Object.values(servers)) expect(server.problems, `requests on Node ${major}`).toEqual([]);
 
-    const cjs = JSON.parse(await sh([process.execPath, ['check.cjs']], app, 30_000)) as { found: Record<string, number>; sameErrors: boolean; factory: string };
-    expect(Object.values(cjs.found).every((count) => count > 0)).toBe(true);
-    expect(cjs).toMatchObject({ sameErrors: true, factory: 'function' });
+      const cjs = JSON.parse(await sh([node, ['check.cjs']], app, { timeout: 30_000 })) as { found: Record<string, number>; sameErrors: boolean; factory: string };
+      expect(Object.values(cjs.found).every((count) => count > 0), `every CommonJS entry point on Node ${major}`).toBe(true);
+      expect(cjs, `CommonJS on Node ${major}`).toMatchObject({ sameErrors: true, factory: 'function' });
+    }
   });
 });
