@@ -1,6 +1,7 @@
 /**
  * `credit-apis-mock [--port 4010] [--host 127.0.0.1] [--quiet] [--cors-origin <origin>]… [--body-limit <bytes>]
  *                   [--proxy <provider>=<upstream>]… [--proxy-report <file.jsonl>] [--specs-dir <dir>] [--docs-dir <dir>]
+ *                   [--journal-size <n>] [--control]
  *                   [--sandbox [--state-file <file.json>] [--webhook-url <url>]… [--webhook-timeout <ms>] [--webhook-attempts <n>]]`
  * A thin layer over startMockServer: flags to options, the banner (its first line names the URL), and a
  * clean close on SIGINT/SIGTERM (the sandbox's state file saved). Nothing runs at import time: bin.ts calls
@@ -9,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { DELIVERY_DEFAULTS } from './sandbox/webhooks/delivery.js';
 import { defaultOptions } from './server.js';
+import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from './control/index.js';
 import { MockServerOptionsError, SANDBOX_LIMITS, startMockServer, type MockServerOptions } from './start.js';
 
 export const USAGE = `Usage: credit-apis-mock [options]
@@ -24,6 +26,9 @@ export const USAGE = `Usage: credit-apis-mock [options]
   --specs-dir <dir>           where the <slug>/openapi.json bundles are (default: the installed @credit-apis/specs);
                               --generated-dir is the same flag
   --docs-dir <dir>            built reference docs to serve at /docs/ (default: none)
+  --journal-size <n>          requests the journal at /_mock/requests keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 keeps none)
+  --control                   serve the control routes (/_mock/: journal and faults) on a bind beyond loopback too;
+                              on a loopback bind they are always served (see the README, "Testing your integration")
   --sandbox                   stateful flows: persons, credit notes and their webhooks (ECCOR FGTS), INSS operations;
                               control routes under /_sandbox/ (see the README, "Sandbox mode")
   --state-file <file>         with --sandbox: keep the state in this JSON file (default: in memory)
@@ -61,6 +66,8 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
         'specs-dir': { type: 'string' },
         'generated-dir': { type: 'string' },
         'docs-dir': { type: 'string' },
+        'journal-size': { type: 'string' },
+        control: { type: 'boolean', default: false },
         sandbox: { type: 'boolean', default: false },
         'state-file': { type: 'string' },
         'webhook-url': { type: 'string', multiple: true, default: [] },
@@ -79,6 +86,8 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
   if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
   const bodyLimit = values['body-limit'] === undefined ? undefined : integer(values['body-limit'], 'body-limit', 'a number of bytes');
   if (bodyLimit !== undefined && bodyLimit < 0) throw new UsageError(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
+  const journalSize = values['journal-size'] === undefined ? undefined : integer(values['journal-size'], 'journal-size', 'a number of requests');
+  if (journalSize !== undefined && (journalSize < 0 || journalSize > MAX_JOURNAL_SIZE)) throw new UsageError(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_SIZE}, got "${values['journal-size']}"`);
   const proxies: Record<string, string> = {};
   for (const entry of values.proxy) {
     const equals = entry.indexOf('=');
@@ -114,6 +123,8 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
       proxyReport: values['proxy-report'],
       specsDir: values['specs-dir'] ?? values['generated-dir'],
       docsDir: values['docs-dir'],
+      journalSize,
+      control: values.control ? true : undefined,
       sandbox: values.sandbox
         ? { stateFile: values['state-file'], webhookUrls: values['webhook-url'], webhookTimeoutMs: optionalInteger('webhook-timeout', SANDBOX_LIMITS.webhookTimeoutMs), webhookAttempts: optionalInteger('webhook-attempts', SANDBOX_LIMITS.webhookAttempts) }
         : false,
@@ -159,7 +170,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     `credit-apis mock listening on ${mock.url} (ready in ${Math.round(performance.now() - started)} ms)\n` +
       mock.providers.map((provider) => `  ${provider.url}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${new URL(String(proxies[provider.slug])).href}` : ''}`).join('\n') +
       `\n  ${mock.url}/  index with a sample curl per provider\n` +
-      (mock.sandboxSummary ? `  ${mock.url}/_sandbox/  ${mock.sandboxSummary}\n` : ''),
+      (mock.sandboxSummary ? `  ${mock.url}/_sandbox/  ${mock.sandboxSummary}\n` : '') +
+      (mock.controlOpen ? `  ${mock.url}/_mock/  request journal and faults\n` : `  /_mock/ (journal, faults) closed on ${mock.host}: --control opens it\n`),
   );
 
   let closing = false;

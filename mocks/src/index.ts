@@ -9,3 +9,7 @@ export { main, parseCli, UsageError, USAGE } from './cli.js';
 export type { CliIo } from './cli.js';
 export type { ContractReport, ContractReporter, ContractViolation } from './prism/proxy.js';
 export { PrismNotInstalledError } from './prism/engine.js';
+export { FaultSpecError } from './control/fault-spec.js';
+export type { ActiveFault, FaultEffect, FaultSpec } from './control/fault-spec.js';
+export type { JournalEntry, JournalFilter } from './control/journal.js';
+export type { MockControlHandle } from './control/index.js';

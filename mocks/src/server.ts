@@ -16,6 +16,7 @@ import { readPreference } from './http/prefer.js';
 import { redactAnswer } from './http/redact-answer.js';
 import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
 import { announcesBody, readBody } from './http/read-body.js';
+import { trackUnusedConnections } from './http/connections.js';
 import { violationsHeader } from './http/violations-header.js';
 import { silentLog, type RequestLog } from './http/request-log.js';
 import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
@@ -28,6 +29,9 @@ import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv-pair.js';
 import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
+import { createMockControl, type MockControlHandle } from './control/index.js';
+import type { TakenFault } from './control/faults.js';
+import type { Outcome } from './control/deliver.js';
 
 export interface MockOptions {
   /** Folder of `<slug>/openapi.json` bundles. */
@@ -46,6 +50,12 @@ export interface MockOptions {
   readonly handlers: readonly AnswerHandler[];
   /** `--sandbox`: built from the providers; its stateful handler goes first and it answers `/_sandbox/`. */
   readonly sandbox?: SandboxFactory | undefined;
+  /** `--journal-size`: requests the journal keeps (default 1000; 0 keeps none). */
+  readonly journalSize?: number | undefined;
+  /** `--control`: `/_mock/` beyond a loopback bind (`true`), or nowhere (`false`); see control/policy.ts. */
+  readonly control?: boolean | undefined;
+  /** The journal's clock (ms since the epoch); `Date.now` by default. */
+  readonly now?: (() => number) | undefined;
   /** Request/header timeouts and the connection cap (http/connection-guard.ts). */
   readonly limits?: ServerLimits | undefined;
 }
@@ -59,8 +69,11 @@ export const defaultOptions: Omit<MockOptions, 'generatedDir' | 'docsDir'> = {
   handlers: [],
 };
 
-export interface MockServer {
+/** The journal and fault methods (control/index.ts) come with the server. */
+export interface MockServer extends MockControlHandle {
   readonly server: Server;
+  /** Whether `/_mock/` is served: decided by `listen()`'s host and the `control` option (control/policy.ts). */
+  readonly controlOpen: boolean;
   readonly providers: readonly Provider[];
   readonly sandbox: Sandbox | undefined;
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -70,6 +83,7 @@ export interface MockServer {
 }
 
 const NO_HEADERS: readonly string[] = [];
+const EMPTY_ANSWER: PreparedResponse = prepare({ status: 200 });
 function decodeParameter(raw: string): string {
   try {
     return decodeURIComponent(raw);
@@ -90,6 +104,7 @@ export function createMockServer(options: MockOptions): MockServer {
   const sandbox = options.sandbox?.(providers);
   const handlers: readonly AnswerHandler[] = [...(sandbox ? [sandbox.handler] : []), ...options.handlers, dynamicHandler, staticAnswer];
   const { log, bodyLimit } = options;
+  const control = createMockControl({ providers, journalSize: options.journalSize, now: options.now, control: options.control });
   const contracts = createContractFiles(options.generatedDir);
 
   const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
@@ -101,16 +116,37 @@ export function createMockServer(options: MockOptions): MockServer {
     return address && typeof address === 'object' ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : 'http://127.0.0.1:4010';
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, started: number, answer: PreparedResponse, corsHeaders: readonly string[], providerHeaders: readonly string[] = NO_HEADERS): void {
+  /** A request of a provider, as the journal records it when it is answered. */
+  interface Seen {
+    readonly provider: Provider;
+    readonly path: string;
+    readonly query: URLSearchParams | undefined;
+    readonly operation?: Operation | undefined;
+    readonly template?: string | undefined;
+    /** The parsed body (or its text), once read. */
+    body?: unknown;
+    readonly fault?: TakenFault | undefined;
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, started: number, answer: PreparedResponse, corsHeaders: readonly string[], providerHeaders: readonly string[] = NO_HEADERS, seen?: Seen): void {
     if (res.headersSent) return;
     const base = providerHeaders.length === 0 ? answer.headers : mergeHeaders(answer, providerHeaders);
-    res.writeHead(answer.status, corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders));
+    const headers = corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders);
+    if (seen?.fault) return control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) => answered(req, started, outcome, seen));
+    res.writeHead(answer.status, headers);
     res.end(answer.body);
-    log.line(req.method ?? 'GET', req.url ?? '/', answer.status, performance.now() - started);
+    answered(req, started, answer.status, seen);
+  }
+
+  function answered(req: IncomingMessage, started: number, outcome: Outcome, seen: Seen | undefined): void {
+    log.line(req.method ?? 'GET', req.url ?? '/', outcome, performance.now() - started);
+    if (!seen) return;
+    const { provider, operation } = seen;
+    control.journal.record({ provider: provider.slug, method: req.method ?? 'GET', path: seen.path, template: seen.template ?? operation?.info.path, operationId: operation?.info.operationId, query: seen.query, headers: req.headers, body: seen.body, status: outcome });
   }
 
   /** One request on its way through an operation; one object instead of a closure per step. */
-  interface InFlight {
+  interface InFlight extends Seen {
     readonly req: IncomingMessage;
     readonly res: ServerResponse;
     readonly started: number;
@@ -125,7 +161,21 @@ export function createMockServer(options: MockOptions): MockServer {
 
   function reply(flight: InFlight, answer: PreparedResponse): void {
     const extra = flight.provider.profile.extraHeaders?.(answer.status, flight.operation.info) ?? NO_HEADERS;
-    send(flight.req, flight.res, flight.started, answer, flight.corsHeaders, extra);
+    send(flight.req, flight.res, flight.started, answer, flight.corsHeaders, extra, flight);
+  }
+
+  /** A fault with a `status` or `reset` answers in place of the operation: nothing after routing runs. */
+  function answerFault(flight: InFlight, fault: TakenFault): Promise<void> {
+    return readBody(flight.req, bodyLimit).then((read) => {
+      if (read.kind === 'aborted') return;
+      if (read.kind === 'ok') flight.body = journalBody(flight, read.bytes);
+      send(flight.req, flight.res, flight.started, fault.answer ?? EMPTY_ANSWER, flight.corsHeaders, NO_HEADERS, flight);
+    });
+  }
+
+  function journalBody(flight: InFlight, bytes: Buffer): unknown {
+    const parsed = parseBody(bytes, flight.req.headers['content-type'], flight.provider.profile.lenientJson === true);
+    return parsed.ok ? parsed.body.value : bytes.toString('utf8');
   }
 
   // The fast path stays synchronous: only a request with a body, or a handler that answers later
@@ -137,8 +187,13 @@ export function createMockServer(options: MockOptions): MockServer {
     return readBody(flight.req, bodyLimit).then((read) => {
       if (read.kind === 'aborted') return;
       if (read.kind === 'too-large') return reply(flight, payloadTooLarge(bodyLimit));
-      if (read.kind === 'none' || !flight.operation.body) return answerWithBody(flight, undefined);
+      if (read.kind === 'none') return answerWithBody(flight, undefined);
+      if (!flight.operation.body) {
+        flight.body = journalBody(flight, read.bytes);
+        return answerWithBody(flight, undefined);
+      }
       const parsed = parseBody(read.bytes, flight.req.headers['content-type'], flight.provider.profile.lenientJson === true);
+      flight.body = parsed.ok ? parsed.body.value : read.bytes.toString('utf8');
       if (!parsed.ok) return reply(flight, flight.operation.malformed(parsed.mediaType, parsed.reason));
       return answerWithBody(flight, parsed.body);
     });
@@ -168,10 +223,11 @@ export function createMockServer(options: MockOptions): MockServer {
     }
   }
 
-  async function proxyRequest(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], forward: (request: ProxyRequest) => Promise<PreparedResponse>, path: string, search: string | undefined): Promise<void> {
+  async function proxyRequest(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], forward: (request: ProxyRequest) => Promise<PreparedResponse>, provider: Provider, path: string, search: string | undefined): Promise<void> {
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
-    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    const query = search ? new URLSearchParams(search) : undefined;
+    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders, NO_HEADERS, { provider, path, query });
     let body: unknown;
     if (read.kind === 'ok') {
       const text = read.bytes.toString('utf8');
@@ -181,14 +237,14 @@ export function createMockServer(options: MockOptions): MockServer {
         body = text;
       }
     }
-    const answer = await forward({ method: req.method ?? 'GET', path, query: search ? new URLSearchParams(search) : undefined, headers: req.headers, body });
-    send(req, res, started, answer, corsHeaders);
+    const answer = await forward({ method: req.method ?? 'GET', path, query, headers: req.headers, body });
+    send(req, res, started, answer, corsHeaders, NO_HEADERS, { provider, path, query, body });
   }
 
   async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
     const method = req.method ?? 'GET';
     if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) {
-      const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir));
+      const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined);
       return send(req, res, started, page, corsHeaders);
     }
     if (fullPath === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, favicon(), corsHeaders);
@@ -197,6 +253,7 @@ export function createMockServer(options: MockOptions): MockServer {
       return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
     }
     if (head === '_sandbox' && sandbox) return serveSandbox(req, res, started, corsHeaders, rest, search);
+    if (head === '_mock') return serveControl(req, res, started, corsHeaders, rest, search);
     if (RESERVED_SEGMENTS.has(head)) return send(req, res, started, sandboxNotEnabled(), corsHeaders);
     return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
   }
@@ -207,6 +264,14 @@ export function createMockServer(options: MockOptions): MockServer {
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
     send(req, res, started, redactAnswer((sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined })), corsHeaders);
+  }
+
+  async function serveControl(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {
+    const read = await readBody(req, bodyLimit);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    const query = search ? new URLSearchParams(search) : undefined;
+    send(req, res, started, control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
@@ -227,25 +292,29 @@ export function createMockServer(options: MockOptions): MockServer {
     if (!provider) return serveSite(req, res, started, corsHeaders, fullPath, head, rest, search);
 
     const forward = proxies.get(provider.slug);
-    if (forward) return proxyRequest(req, res, started, corsHeaders, forward, rest, search);
+    if (forward) return proxyRequest(req, res, started, corsHeaders, forward, provider, rest, search);
 
+    const query = search ? new URLSearchParams(search) : undefined;
     const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
     if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD')) return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
-    if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders);
+    if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders, NO_HEADERS, { provider, path: rest, query });
+    const template = route.entry.template.template;
 
     if (method === 'OPTIONS') {
       const requestedMethod = req.headers['access-control-request-method'];
       if (origin !== undefined && requestedMethod !== undefined) {
         const preflight = cors.preflight(origin, route.entry.allow, req.headers['access-control-request-headers']);
-        return send(req, res, started, preflight ? prepare({ status: 204 }) : originNotAllowed(origin), preflight ?? NO_HEADERS);
+        return send(req, res, started, preflight ? prepare({ status: 204 }) : originNotAllowed(origin), preflight ?? NO_HEADERS, NO_HEADERS, { provider, path: rest, query, template });
       }
-      if (!route.entry.methods.has('options')) return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders);
+      if (!route.entry.methods.has('options')) return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders, NO_HEADERS, { provider, path: rest, query, template });
     }
     const lower = method.toLowerCase();
     const operation = route.entry.methods.get(lower) ?? (lower === 'head' ? route.entry.methods.get('get') : undefined);
-    if (!operation) return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${route.entry.template.template}`, route.entry.allow), corsHeaders);
-    const query = search ? new URLSearchParams(search) : undefined;
-    return answerOperation({ req, res, started, corsHeaders, provider, operation, path: rest, names: route.entry.template.parameterNames, values: route.values, query });
+    if (!operation) return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow), corsHeaders, NO_HEADERS, { provider, path: rest, query, template });
+    // Faults come before credentials, the sandbox and `Prefer`: they stand for the network and the provider's bad day.
+    const fault = control.faults.take(provider.slug, method.toUpperCase(), template);
+    const flight: InFlight = { req, res, started, corsHeaders, provider, operation, path: rest, names: route.entry.template.parameterNames, values: route.values, query, fault, body: undefined };
+    return fault && (fault.answer || fault.effect.reset) ? answerFault(flight, fault) : answerOperation(flight);
   }
 
   // A bug must cost one answer, never the server.
@@ -265,12 +334,18 @@ export function createMockServer(options: MockOptions): MockServer {
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
   guardConnections(server, limits);
+  const unused = trackUnusedConnections(server);
 
   return {
     server,
     providers,
     sandbox,
+    ...control.handle,
+    get controlOpen() {
+      return control.open;
+    },
     listen(port, host) {
+      control.bind(host);
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -280,6 +355,7 @@ export function createMockServer(options: MockOptions): MockServer {
       });
     },
     close() {
+      control.close();
       log.flush();
       // The sandbox stops its deliveries and saves at once (a connection that will not close must not keep the
       // state unsaved), and saves again once the last request is answered.
@@ -287,6 +363,7 @@ export function createMockServer(options: MockOptions): MockServer {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        unused.drop();
       }).then(async () => {
         await saved;
         await sandbox?.close();

@@ -10,6 +10,7 @@ import { assertPrismInstalled } from './prism/engine.js';
 import type { ContractReport, ContractReporter } from './prism/proxy.js';
 import { sandbox, type SandboxFactory } from './sandbox/index.js';
 import { createMockServer, defaultOptions, type MockServer } from './server.js';
+import { MAX_JOURNAL_SIZE, type MockControlHandle } from './control/index.js';
 import { defaultSpecsDir } from './specs-location.js';
 
 export class MockServerOptionsError extends Error {
@@ -52,6 +53,15 @@ export interface MockServerOptions {
   readonly specsDir?: string | undefined;
   /** Built reference docs served at `/docs/` (default: none). */
   readonly docsDir?: string | undefined;
+  /** Requests the journal keeps (`requests()`, `GET /_mock/requests`): default 1000; 0 keeps none. */
+  readonly journalSize?: number | undefined;
+  /**
+   * The control routes `/_mock/` (journal, faults) are served on a loopback `host` only, unless this is
+   * `true` (any host); `false` closes them everywhere. The methods of the handle work either way.
+   */
+  readonly control?: boolean | undefined;
+  /** Clock of the journal's `time` (ms since the epoch; default `Date.now`), for reproducible assertions. */
+  readonly now?: (() => number) | undefined;
 }
 
 export interface MockProviderInfo {
@@ -61,7 +71,16 @@ export interface MockProviderInfo {
   readonly url: string;
 }
 
-export interface RunningMockServer {
+/**
+ * The running mock. Besides its address: the request journal and faults on demand, the same as
+ * `/_mock/requests` and `/_mock/faults` (see the README, "Testing your integration"):
+ *
+ * - `requests(filter?)` the requests answered, oldest first (credentials and CPFs redacted), filtered by
+ *   `provider`, `method`, `path` (as sent or as the spec's template) and `operationId`; `clearRequests()`;
+ * - `fault(spec)` adds a fault and returns its id (throws `FaultSpecError` naming the bad field);
+ *   `faults()`, `removeFault(id)`, `clearFaults()`.
+ */
+export interface RunningMockServer extends MockControlHandle {
   /** `http://127.0.0.1:<port>` (IPv6 hosts in brackets). */
   readonly url: string;
   readonly port: number;
@@ -69,6 +88,8 @@ export interface RunningMockServer {
   readonly providers: readonly MockProviderInfo[];
   /** One line describing the sandbox, when it is on. */
   readonly sandboxSummary: string | undefined;
+  /** Whether `/_mock/` is served over HTTP (see `control`). */
+  readonly controlOpen: boolean;
   /** Stops listening, ends idle connections and, with the sandbox, saves its state. */
   close(): Promise<void>;
 }
@@ -140,6 +161,9 @@ export function buildMockServer(options: MockServerOptions = {}): MockServer {
       proxies,
       reportContract: options.onContractReport ?? contractReporter(options.proxyReport),
       sandbox: sandboxFactory(options.sandbox),
+      journalSize: whole(options.journalSize, 'journalSize', 0, MAX_JOURNAL_SIZE),
+      control: options.control,
+      now: options.now,
     });
   } catch (error) {
     throw new MockServerOptionsError(error instanceof Error ? error.message : String(error));
@@ -167,6 +191,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     host: address.address,
     providers: mock.providers.map((provider) => ({ slug: provider.slug, title: provider.title, url: `${url}/${provider.slug}` })),
     sandboxSummary: mock.sandbox?.summary(),
+    controlOpen: mock.controlOpen,
+    requests: (filter) => mock.requests(filter),
+    clearRequests: () => mock.clearRequests(),
+    fault: (spec) => mock.fault(spec),
+    faults: () => mock.faults(),
+    removeFault: (id) => mock.removeFault(id),
+    clearFaults: () => mock.clearFaults(),
     close: () => mock.close(),
   };
 }

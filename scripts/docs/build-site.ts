@@ -5,6 +5,7 @@
  *   <outDir>/index.html        the kit's index (index-page.ts)
  *   <outDir>/<slug>.html       one self-contained reference page per provider
  *   <outDir>/<slug>.openapi.json, .yaml   its contract, as @credit-apis/specs holds it ("download the contract")
+ *   <outDir>/testing.html      testing your integration: the mock's journal and faults (testing-page.ts)
  *
  * Pages are built from the committed bundles (`generated/<slug>/openapi.json`, kept fresh by the drift test)
  * through a docs-only copy that carries the generated code samples (docs-bundle.ts).
@@ -20,6 +21,7 @@ import { SAMPLE_LANGUAGES } from './code-samples.js';
 import { apiSummary, contractFiles, docsBundle } from './docs-bundle.js';
 import { renderIndex, type IndexProvider } from './index-page.js';
 import { makeOffline, OFFLINE_BUILD_ARGS, type OfflineReport } from './offline.js';
+import { EXAMPLE_PATH, renderTestingPage, TESTING_PAGE } from './testing-page.js';
 
 export const DEFAULT_OUT_DIR = join(repoRoot, 'dist', 'docs');
 
@@ -48,6 +50,7 @@ export interface BuiltSite {
   outDir: string;
   pages: BuiltPage[];
   index: { file: string; bytes: number };
+  testing: { file: string; bytes: number };
   redoclyVersion: string;
   ms: number;
 }
@@ -107,12 +110,13 @@ async function buildPage(slug: string, bundlePath: string, workDir: string, outD
  */
 export function isSiteFresh(outDir: string = DEFAULT_OUT_DIR): boolean {
   const providers = listProviders();
-  const outputs = ['index.html', ...providers.flatMap((provider) => [`${provider.slug}.html`, ...Object.values(contractFiles(provider.slug))])].map((file) => join(outDir, file));
+  const outputs = ['index.html', TESTING_PAGE, ...providers.flatMap((provider) => [`${provider.slug}.html`, ...Object.values(contractFiles(provider.slug))])].map((file) => join(outDir, file));
   if (providers.length === 0 || !outputs.every((file) => existsSync(file))) return false;
   const builderDir = join(repoRoot, 'scripts', 'docs');
   const inputs = [
     ...providers.map((provider) => provider.bundlePath),
     ...readdirSync(builderDir).filter((name) => /\.(ts|html)$/.test(name)).map((name) => join(builderDir, name)),
+    EXAMPLE_PATH,
   ];
   const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
   return outputs.every((file) => statSync(file).mtimeMs >= newestInput);
@@ -132,10 +136,13 @@ export async function buildSite(outDir: string = DEFAULT_OUT_DIR): Promise<Built
     const indexProviders: IndexProvider[] = built.map(({ page, doc }) => ({ slug: page.slug, file: page.file, doc }));
     const indexHtml = renderIndex({ providers: indexProviders, mockCommand: mockCommand(), redoclyVersion: version });
     writeFileSync(join(outDir, 'index.html'), indexHtml);
+    const testingHtml = renderTestingPage();
+    writeFileSync(join(outDir, TESTING_PAGE), testingHtml);
     return {
       outDir,
       pages: built.map(({ page }) => page),
       index: { file: 'index.html', bytes: Buffer.byteLength(indexHtml) },
+      testing: { file: TESTING_PAGE, bytes: Buffer.byteLength(testingHtml) },
       redoclyVersion: version,
       ms: Math.round(performance.now() - started),
     };

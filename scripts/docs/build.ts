@@ -27,8 +27,9 @@ try {
     console.log(`  ${out}/${page.file}  ${kiB(page.bytes)}  (${count(page.operations, 'operation')}${webhooks})`);
   }
   console.log(`  ${out}/${site.index.file}  ${kiB(site.index.bytes)}`);
-  const total = site.pages.reduce((sum, page) => sum + page.bytes, site.index.bytes);
-  console.log(`built ${site.pages.length} reference pages + index (${kiB(total)}) in ${site.ms} ms`);
+  console.log(`  ${out}/${site.testing.file}  ${kiB(site.testing.bytes)}`);
+  const total = site.pages.reduce((sum, page) => sum + page.bytes, site.index.bytes + site.testing.bytes);
+  console.log(`built ${site.pages.length} reference pages + index + testing page (${kiB(total)}) in ${site.ms} ms`);
 } catch (error) {
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
   if (ifStale) console.error('docs: the build failed; the mock server starts without /docs (run `pnpm run docs` to see why)');

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObject, type JsonObject } from './openapi.js';
 
-/** First path segments the mock keeps for itself: the index's docs and the future sandbox. */
-export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['docs', '_sandbox']);
+/** First path segments the mock keeps for itself: the index's docs, the sandbox and the control routes. */
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['docs', '_sandbox', '_mock']);
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 

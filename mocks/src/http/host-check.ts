@@ -26,12 +26,24 @@ function isLoopbackName(name: string): boolean {
   return name === 'localhost' || name.endsWith('.localhost') || isLoopbackAddress(name);
 }
 
+// Whether each listening server is bound to loopback, asked once (server.address() is a system call).
+const boundToLoopback = new WeakMap<Server, boolean>();
+
+function listensOnLoopback(server: Server): boolean {
+  const known = boundToLoopback.get(server);
+  if (known !== undefined) return known;
+  const address = server.address();
+  if (!address || typeof address === 'string') return false;
+  const loopback = isLoopbackAddress(address.address);
+  boundToLoopback.set(server, loopback);
+  server.once('close', () => boundToLoopback.delete(server));
+  return loopback;
+}
+
 /** The answer refusing `req`, or `undefined` when its `Host` may be answered. */
 export function foreignHost(req: IncomingMessage, server: Server): PreparedResponse | undefined {
   const host = req.headers.host;
-  if (host === undefined) return undefined;
-  const address = server.address();
-  if (!address || typeof address === 'string' || !isLoopbackAddress(address.address)) return undefined;
+  if (host === undefined || !listensOnLoopback(server)) return undefined;
   if (isLoopbackName(hostName(host))) return undefined;
   return problem(
     421,

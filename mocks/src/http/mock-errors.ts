@@ -1,8 +1,10 @@
 /**
  * The mock's own errors, for what no provider documents: unknown provider or path, wrong method, body too
  * large, a `Prefer` asking for something the spec does not have. RFC 9457 problem details
- * (`application/problem+json`), so they never look like a provider's answer.
+ * (`application/problem+json`), so they never look like a provider's answer. What they echo of the request
+ * (a path, an error's message) goes through the shared redactor: no CPF, e-mail or secret comes back.
  */
+import { redact } from '@credit-apis/contract-core/redact';
 import { prepare, type PreparedResponse } from './prepared-response.js';
 
 export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
@@ -15,11 +17,11 @@ export interface ProviderLink {
 }
 
 export function notFound(path: string, providers: readonly ProviderLink[]): PreparedResponse {
-  return problem(404, 'Not Found', `No provider of the mock serves ${path}. Each provider is served under its own prefix; GET / lists them.`, { providers });
+  return problem(404, 'Not Found', `No provider of the mock serves ${redact(path)}. Each provider is served under its own prefix; GET / lists them.`, { providers });
 }
 
 export function noSuchOperation(slug: string, path: string, paths: readonly string[]): PreparedResponse {
-  return problem(404, 'Not Found', `The ${slug} spec has no path matching ${path}.`, { paths });
+  return problem(404, 'Not Found', `The ${slug} spec has no path matching ${redact(path)}.`, { paths });
 }
 
 export function methodNotAllowed(method: string, path: string, allow: string): PreparedResponse {
@@ -58,7 +60,7 @@ export function sandboxNotEnabled(): PreparedResponse {
 }
 
 export function internalError(detail: string): PreparedResponse {
-  return problem(500, 'Mock Server Error', detail);
+  return problem(500, 'Mock Server Error', redact(detail));
 }
 
 export function dynamicUnavailable(detail: string): PreparedResponse {

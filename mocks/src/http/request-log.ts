@@ -7,7 +7,8 @@
 import { redact } from '@credit-apis/contract-core/redact';
 
 export interface RequestLog {
-  line(method: string, target: string, status: number, milliseconds: number): void;
+  /** `status` is `reset` for a connection a fault dropped without an answer. */
+  line(method: string, target: string, status: number | 'reset', milliseconds: number): void;
   flush(): void;
 }
 

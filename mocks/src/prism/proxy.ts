@@ -7,6 +7,7 @@
  * drift as it happens.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { redact } from '@credit-apis/contract-core/redact';
 import type { Provider } from '../catalog/provider.js';
 import { prepare, type PreparedResponse } from '../http/prepared-response.js';
 import { violationsHeader } from '../http/violations-header.js';
@@ -64,7 +65,7 @@ export function createProxy(provider: Provider, upstream: URL, report: ContractR
     )();
     if (result._tag === 'Left') {
       const violations: ContractViolation[] = [{ side: 'response', severity: 'error', location: '', message: `upstream call failed: ${result.left.message}` }];
-      report({ provider: provider.slug, method: request.method, path: request.path, status: 502, violations });
+      report({ provider: provider.slug, method: request.method, path: redact(request.path), status: 502, violations });
       return prepare({ status: 502, mediaType: 'application/problem+json', body: { type: 'about:blank', title: 'Bad Gateway', status: 502, detail: `The proxy could not reach ${upstream.href}: ${result.left.message}` } });
     }
     const { output, validations } = result.right;
@@ -73,7 +74,7 @@ export function createProxy(provider: Provider, upstream: URL, report: ContractR
     const forwardedHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name.toLowerCase())) forwardedHeaders[name] = value;
     if (violations.length > 0) {
-      report({ provider: provider.slug, method: request.method, path: request.path, status: answer.status, violations });
+      report({ provider: provider.slug, method: request.method, path: redact(request.path), status: answer.status, violations });
       forwardedHeaders['sl-violations'] = violationsHeader(violations.map(({ side, severity, location, message }) => ({ location: [side, ...location.split('.').filter(Boolean)], severity, message })));
     }
     const mediaType = answer.mediaType ?? 'application/octet-stream';

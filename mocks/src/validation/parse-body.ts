@@ -4,7 +4,7 @@
  * them), URL-encoded forms, or text. An unparseable body is reported, not thrown.
  */
 import { bareMediaType, isJsonMediaType } from '../catalog/openapi.js';
-import { jsonNestedDeeperThan, MAX_DEPTH } from './bounds.js';
+import { MAX_DEPTH, MAX_LISTED_VALUES, scanJson } from './bounds.js';
 import type { ParsedBody } from './request-validator.js';
 
 export type ParseResult = { ok: true; body: ParsedBody } | { ok: false; mediaType: string; reason: string };
@@ -65,7 +65,8 @@ export function parseBody(bytes: Buffer, contentType: string | undefined, lenien
   const text = bytes.toString('utf8');
   if (isJsonMediaType(mediaType)) {
     // Refused before parsing: 100k levels would overflow the stack of whatever walks the value recursively.
-    if (jsonNestedDeeperThan(bytes, MAX_DEPTH)) return { ok: false, mediaType, reason: `JSON nested deeper than ${MAX_DEPTH} levels` };
+    const shape = scanJson(bytes, MAX_DEPTH);
+    if (shape.tooDeep) return { ok: false, mediaType, reason: `JSON nested deeper than ${MAX_DEPTH} levels` };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -78,7 +79,7 @@ export function parseBody(bytes: Buffer, contentType: string | undefined, lenien
         return { ok: false, mediaType, reason: error instanceof Error ? error.message : String(error) };
       }
     }
-    return { ok: true, body: { mediaType, value } };
+    return { ok: true, body: shape.values > MAX_LISTED_VALUES ? { mediaType, value, large: true } : { mediaType, value } };
   }
   if (mediaType === 'application/x-www-form-urlencoded') {
     const form: Record<string, string | string[]> = {};

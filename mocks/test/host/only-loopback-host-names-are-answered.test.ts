@@ -44,7 +44,7 @@ describe('the Host header', () => {
   });
 
   it('is not checked when the mock listens beyond loopback', () => {
-    const server = { address: () => ({ address: '0.0.0.0', family: 'IPv4', port: 4010 }) } as unknown as Server;
+    const server = { address: () => ({ address: '0.0.0.0', family: 'IPv4', port: 4010 }), once: () => undefined } as unknown as Server;
     expect(foreignHost({ headers: { host: 'mock.internal:4010' } } as IncomingMessage, server)).toBeUndefined();
   });
 });

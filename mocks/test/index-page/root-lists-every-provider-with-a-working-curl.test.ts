@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => running.close());
 
 interface Index {
-  providers: { slug: string; baseUrl: string; operations: string[]; sampleCurl: string }[];
+  providers: { slug: string; baseUrl: string; contract: { json: string; yaml: string }; operations: string[]; sampleCurl: string }[];
 }
 
 /** Runs the sample curl's request with fetch (same method, headers, body and URL). */
@@ -44,6 +44,8 @@ describe('the index', () => {
     for (const provider of index.providers) {
       expect(provider.baseUrl).toBe(`${running.url.replace('127.0.0.1', '127.0.0.1')}/${provider.slug}`);
       expect(provider.operations.length).toBeGreaterThan(0);
+      expect(provider.contract).toEqual({ json: `${provider.baseUrl}/openapi.json`, yaml: `${provider.baseUrl}/openapi.yaml` });
+      for (const url of Object.values(provider.contract)) expect((await send(url)).status, url).toBe(200);
       const { url, init } = fromCurl(provider.sampleCurl);
       expect(url.startsWith(provider.baseUrl)).toBe(true);
       const answer = await send(url, init);

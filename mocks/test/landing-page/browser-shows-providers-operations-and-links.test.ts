@@ -34,6 +34,7 @@ describe('the landing page, without a browser', () => {
     for (const accept of ['application/json', '*/*', 'text/html;q=0', '']) {
       const json = await fetch(`${mock.url}/`, { headers: accept ? { accept } : {} });
       expect(json.headers.get('content-type'), accept).toBe('application/json');
+      expect(json.headers.get('vary'), accept).toBe('Accept');
       expect(((await json.json()) as { providers: unknown[] }).providers.length).toBe(mock.providers.length);
     }
   });

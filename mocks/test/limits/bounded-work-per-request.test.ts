@@ -1,12 +1,14 @@
 /**
  * Bounded work per request: a body with 100k unexpected keys gets a small error answer (at most
- * MAX_VIOLATIONS violations, not megabytes), and JSON nested 100k levels deep gets the provider's own
+ * MAX_VIOLATIONS violations, not megabytes; past MAX_LISTED_VALUES values, checked up to the first error
+ * only, so that listing errors does not stall other requests — `mocks/bench/bounded-validation.ts` prints
+ * the cost), and JSON nested 100k levels deep gets the provider's own
  * malformed-body 400 — never a 500 from a stack overflow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation, Provider } from '../../src/catalog/provider.js';
 import { sampleRequest } from '../../src/catalog/sample-request.js';
-import { MAX_VIOLATIONS } from '../../src/validation/bounds.js';
+import { MAX_LISTED_VALUES, MAX_VIOLATIONS } from '../../src/validation/bounds.js';
 import { startMock, type RunningMock } from '../support/mock.js';
 import { send, type Sent } from '../support/requests.js';
 
@@ -45,6 +47,16 @@ describe('bounded work per request', () => {
       const listed = answer.headers.get('sl-violations');
       expect(listed, what).not.toBeNull();
       expect((JSON.parse(listed ?? '[]') as unknown[]).length, what).toBeLessThanOrEqual(MAX_VIOLATIONS);
+    }
+  });
+
+  it(`checks a body of more than ${MAX_LISTED_VALUES} values only up to its first error, a small body fully`, async () => {
+    for (const { provider, operation } of jsonBodyOperations()) {
+      const what = `${provider.slug} ${operation.info.operationId}`;
+      const large = await post(provider, operation, manyKeys);
+      expect(JSON.parse(large.headers.get('sl-violations') ?? '[]') as unknown[], what).toHaveLength(1);
+      const few = await post(provider, operation, JSON.stringify({ unexpected1: 1, unexpected2: 2, unexpected3: 3 }));
+      expect((JSON.parse(few.headers.get('sl-violations') ?? '[]') as unknown[]).length, what).toBeGreaterThan(1);
     }
   });
 

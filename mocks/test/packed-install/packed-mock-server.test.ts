@@ -7,8 +7,9 @@
  *       printed; `npx credit-apis-mock --port 0 --quiet` names its URL on the first line and answers every
  *       documented request of every provider exactly as the in-repo server does;
  *   (c) `@credit-apis/specs/<slug>.json` resolves there and is the bundle;
- *   (b) the README's vitest example (globalSetup calling startMockServer(), a test through @credit-apis/zemo),
- *       its files taken from mocks/README.md as they are written, runs green there.
+ *   (b) the README's vitest examples (globalSetup calling startMockServer(), a test through @credit-apis/zemo;
+ *       a test of the journal and faults through the handle), their files taken from mocks/README.md as they
+ *       are written, run green there.
  * The runtime is packed as built (`pnpm install` builds it); zemo and the mock are rebuilt, under a lock
  * shared with the providers' packed-install test (packages/eccor-fgts), which rebuilds zemo too.
  */
@@ -25,6 +26,14 @@ import { withBuildLock } from './build-lock.js';
 import { readmeFiles } from './readme-files.js';
 
 const run = promisify(execFile);
+/**
+ * The environment of a partner's shell: without the NODE_PATH that pnpm sets for its scripts (pointing into
+ * the workspace's store, where Prism is), so that what resolves is what was installed.
+ */
+const partnerEnv = (() => {
+  const { NODE_PATH: _nodePath, ...rest } = process.env;
+  return { ...rest, CI: 'true' };
+})();
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credit-apis-packed-mock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -39,7 +48,7 @@ function pnpm(args: string[]): [string, string[]] {
 
 async function sh(command: [string, string[]], cwd: string, timeout = 120_000): Promise<string> {
   try {
-    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: partnerEnv });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -68,7 +77,7 @@ function folderSize(dir: string): { bytes: number; packages: number } {
 
 /** Starts the installed bin and resolves with its URL, read from the first line it prints. */
 function startInstalledBin(app: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
-  const child = spawn('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: partnerEnv });
   let output = '';
   let stdout = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -132,10 +141,14 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
     expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
 
+    const launched = performance.now();
     const installed = await startInstalledBin(app);
     const reference = await startMock();
     try {
       expect(installed.firstLine).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+      // One figure, printed, never asserted (pnpm bench:mock measures it properly, interleaved).
+      await Promise.all(reference.providers.map((provider) => answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number]))));
+      process.stdout.write(`installed bin, one launch (npx included) → every provider answering: ${Math.round(performance.now() - launched)} ms\n`);
       let compared = 0;
       for (const provider of reference.providers) {
         for (const operation of provider.operations) {
@@ -148,10 +161,25 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
       expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
       const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
       expect(index.providers.map((provider) => provider.slug)).toEqual(reference.providers.map((provider) => provider.slug));
+      // Prism is not installed here: a dynamic answer says which packages to add.
+      const zemo = reference.provider('zemo');
+      const sample = sampleRequest(zemo, zemo.operations[0] as (typeof zemo.operations)[number]);
+      const dynamic = await fetch(`${installed.url}/zemo${sample.path}`, { headers: { ...sample.headers, prefer: 'dynamic=true' } });
+      expect(dynamic.status).toBe(501);
+      expect(await dynamic.text()).toContain('npm install --save-dev @stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0');
     } finally {
       await installed.stop();
       await reference.close();
     }
+
+    // Without Prism, --proxy refuses to start, naming what to install.
+    const proxy = await run('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--proxy', 'zemo=https://zemo.example.invalid'], { cwd: app, timeout: 30_000, env: partnerEnv }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+    );
+    expect(proxy.code).toBe(2);
+    expect(proxy.stderr).toContain('the validating proxy (--proxy) needs Stoplight Prism');
+    expect(proxy.stderr).toContain('@stoplight/prism-http@5.12.0');
 
     // (c) the contracts resolve by name, byte for byte the repository's bundles.
     const resolveCheck = `import { createRequire } from 'node:module'; import { readFileSync } from 'node:fs'; import { providers } from '@credit-apis/specs';
@@ -165,12 +193,14 @@ console.log(JSON.stringify(Object.fromEntries(providers.map((p) => [p.slug, read
 
     // (b) the README's vitest example, as written, with the client package and vitest added.
     const files = readmeFiles(readFileSync(join(root, 'mocks', 'README.md'), 'utf8'));
-    expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo.test.ts']);
+    expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo-bad-day.test.ts', 'zemo.test.ts']);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
     const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version;
     await sh(['npm', ['install', '--save-dev', tarball('runtime'), tarball('zemo'), `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund']], app, 180_000);
     const output = await sh(['npx', ['--no-install', 'vitest', 'run', '--reporter', 'verbose']], app, 60_000);
     expect(output).toMatch(/reads an operation from the mock/);
-    expect(output).toMatch(/1 passed/);
+    // The journal and faults through the packed handle (the README's "Testing your integration").
+    expect(output).toMatch(/retries a 503, and gives up on a connection that keeps dropping/);
+    expect(output).toMatch(/2 passed/);
   });
 });

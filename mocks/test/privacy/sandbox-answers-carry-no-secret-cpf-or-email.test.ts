@@ -1,6 +1,7 @@
 /**
  * What the mock answers about itself carries no secret: `/_sandbox/` and `/_sandbox/deliveries` show the
- * webhook URL with its `?token=` redacted, and the stored records they list show no CPF nor e-mail.
+ * webhook URL with its `?token=` redacted, the stored records they list show no CPF nor e-mail, and the
+ * mock's own 404s do not echo them from the path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
@@ -16,6 +17,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await running.close();
   await receiver.close();
+});
+
+describe('the mock\'s own errors', () => {
+  it('echo no CPF, e-mail or secret of the path they could not serve', async () => {
+    for (const path of ['/no-such-bank/NaturalPerson/00805349960?email=nilce.knupp%40example.com&token=s3cr3t-path-token', '/eccor-fgts/v1/Nowhere/00805349960?token=s3cr3t-path-token']) {
+      const answer = await call(running, 'GET', path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.text, path).not.toMatch(/00805349960|nilce|s3cr3t-path-token/);
+    }
+  });
 });
 
 describe('the sandbox control routes', () => {

@@ -76,4 +76,8 @@ describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
     expect(answer.status).toBe(200);
     expect(seen().some((request) => request.url.includes('Product'))).toBe(false);
   });
+  it('writes the drift report with the path redacted (no CPF in a log)', async () => {
+    await send(`${running.url}/zemo/api/operations/00805349960`, { headers: { authorization: SAMPLE_BEARER } });
+    expect(reports.at(-1)?.path).toBe('/api/operations/***');
+  });
 });

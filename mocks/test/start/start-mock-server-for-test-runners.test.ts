@@ -2,6 +2,9 @@
  * `startMockServer()` is what a test runner's globalSetup calls: a free loopback port by default, every
  * provider answering, quiet, a typed error for bad options, and `close()` that frees the port.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { sampleRequest, showcaseOperation } from '../../src/catalog/sample-request.js';
 import { MockServerOptionsError, startMockServer } from '../../src/index.js';
@@ -37,6 +40,16 @@ describe('startMockServer', () => {
     await expect(startMockServer({ proxies: { nobody: 'http://127.0.0.1:9' } })).rejects.toThrow(/unknown provider "nobody"/);
     await expect(startMockServer({ sandbox: { webhookUrls: ['ftp://example.com/hook'] } })).rejects.toThrow(/must be http\(s\)/);
     await expect(startMockServer({ specsDir: '/nonexistent' })).rejects.toThrow(/No provider bundle/);
+  });
+
+  it('runs nothing at import time: importing the package prints nothing and lets the process exit', async () => {
+    const entry = new URL('../../src/index.ts', import.meta.url).href;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.startMockServer, typeof m.main);`], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      timeout: 20_000,
+    });
+    expect(stdout).toBe('function function\n');
+    expect(stderr).toBe('');
   });
 
   it('gives the sandbox when asked', async () => {

@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Operation, Provider } from '../../src/catalog/provider.js';
 import { createMockServer, defaultOptions, type MockOptions, type MockServer } from '../../src/server.js';
+import { defaultSpecsDir } from '../../src/specs-location.js';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-export const generatedDir = `${repoRoot}generated`;
+/** The installed @credit-apis/specs (in the workspace, generated/), found by name as the published mock finds it. */
+export const generatedDir = defaultSpecsDir((message) => new Error(message));
 
 export interface RunningMock {
   readonly mock: MockServer;

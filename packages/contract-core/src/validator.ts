@@ -30,6 +30,8 @@ export interface ValidatorOptions {
   coerceTypes?: boolean;
   /** Errors carry the failing schema and its parent (ajv `verbose`). Default false. */
   verbose?: boolean;
+  /** Report every error (default), or stop at the first one (bounded work on a pathological value). */
+  allErrors?: boolean;
 }
 
 function isNumberIn(min: number, max: number) {
@@ -44,7 +46,7 @@ export function createAjv(options: ValidatorOptions = {}): Ajv2020 {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
-    allErrors: true,
+    allErrors: options.allErrors !== false,
     logger: false,
     verbose: options.verbose === true,
     coerceTypes: options.coerceTypes === true ? 'array' : false,

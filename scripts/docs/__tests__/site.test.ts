@@ -54,8 +54,8 @@ function embeddedDefinition(html: string): JsonObject {
 }
 
 describe('pnpm docs output', () => {
-  it('is one flat folder: index.html, and <slug>.html with its contract (.openapi.json, .openapi.yaml) per provider, nothing else', () => {
-    const expected = ['index.html', ...listProviders().flatMap((provider) => [`${provider.slug}.html`, `${provider.slug}.openapi.json`, `${provider.slug}.openapi.yaml`])].sort();
+  it('is one flat folder: index.html, testing.html, and <slug>.html with its contract (.openapi.json, .openapi.yaml) per provider, nothing else', () => {
+    const expected = ['index.html', 'testing.html', ...listProviders().flatMap((provider) => [`${provider.slug}.html`, `${provider.slug}.openapi.json`, `${provider.slug}.openapi.yaml`])].sort();
     expect(readdirSync(outDir).sort()).toEqual(expected);
   });
 

@@ -88,9 +88,12 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
       if (parsed.kind === 'invalid') return undefined; // the client throws ResponseParseError for it
 
       const contentType = response.headers.get('content-type');
-      const spec = locateResponse(source, schemaPath, method, response.status, contentType);
+      // A reference the document cannot resolve (a cycle, a non-local `$ref`) is reported like a schema that
+      // does not compile, never thrown as a bare Error from the middleware.
+      let spec: ResponseSpec = { kind: 'no-content' };
       let issues: ValidationIssue[];
       try {
+        spec = locateResponse(source, schemaPath, method, response.status, contentType);
         issues = issuesFor(spec, parsed.kind === 'json' ? { value: parsed.value } : undefined, contentType, response.status, getValidator);
         if (spec.kind === 'schema' && parsed.kind === 'json') issues.push(...getOpenEnums().unknownValues(spec.pointer, parsed.value, issues));
       } catch (error) {
