@@ -134,7 +134,10 @@ export function createMockServer(options: MockOptions): MockServer {
     if (res.headersSent) return;
     const base = providerHeaders.length === 0 ? answer.headers : mergeHeaders(answer, providerHeaders);
     const headers = corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders);
-    if (seen?.fault) return control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) => answered(req, started, outcome, seen));
+    if (seen?.fault) {
+      control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) => answered(req, started, outcome, seen));
+      return;
+    }
     res.writeHead(answer.status, headers);
     res.end(answer.body);
     answered(req, started, answer.status, seen);

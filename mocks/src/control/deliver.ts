@@ -32,12 +32,14 @@ export function createDelivery(): Delivery {
       const socket = res.socket;
       // A TCP reset where the platform has it (Node ≥ 18.3), a plain close otherwise.
       if (socket) (typeof socket.resetAndDestroy === 'function' ? socket.resetAndDestroy() : socket.destroy());
-      return done('reset');
+      done('reset');
+      return;
     }
     if (effect.truncate) {
       res.writeHead(status, withoutLength(headers));
       res.end(body.subarray(0, Math.floor(body.length / 2)));
-      return done(status);
+      done(status);
+      return;
     }
     res.writeHead(status, headers as string[]);
     res.end(body);

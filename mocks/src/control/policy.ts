@@ -30,7 +30,7 @@ export function isLoopbackHost(host: string | undefined): boolean {
   if (mapped) return (mapped[1] as string).startsWith('127.');
   // Every spelling of ::1 (`::1`, `0:0:0:0:0:0:0:1`, `::0001`).
   const groups = expandIpv6(lower);
-  return groups !== undefined && groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1;
+  return groups?.slice(0, 7).every((group) => group === 0) === true && groups[7] === 1;
 }
 
 function expandIpv6(address: string): number[] | undefined {

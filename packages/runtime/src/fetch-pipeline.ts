@@ -167,7 +167,8 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
     const error: CreditApisError = timer.timedOut
       ? new TimeoutError({ ...described, timeoutMs: call.timeoutMs })
       : new NetworkError({ ...described, reason: redactor.redact(describeCause(failure)), cause: failure });
-    call.log({ level: 'error', type: 'error', message: error.message, attempt: number, durationMs, error: errorSummary(error) });
+    // (`log` turns an error into its name and redacted message.)
+    call.log({ level: 'error', type: 'error', message: error.message, attempt: number, durationMs, error });
     return error;
   }
 
@@ -234,12 +235,15 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       message: `${provider}: ${call.method} ${call.path} ${what}, retrying in ${wait} ms`,
       attempt: number,
       retryInMs: wait,
-      ...(failed ? { error: errorSummary(outcome) } : { status: outcome.status, correlationId: call.correlationId }),
+      ...(failed ? { error: outcome } : { status: outcome.status, correlationId: call.correlationId }),
     });
     await sleep(wait, call.signal);
   }
 
-  /** After a 401 to the strategy's credential: whether the strategy renewed it (the call is then sent again). */
+  /**
+   * After a 401 to the strategy's credential: whether the strategy renewed it (the call is then sent again);
+   * a strategy without `refresh` gives the 401 back as is.
+   */
   async function refreshed(call: Call, credential: string, number: number): Promise<boolean> {
     if (!auth?.refresh || !(await auth.refresh(credential, call.authContext()))) return false;
     call.log({
@@ -263,7 +267,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       if (call.signal.aborted) throw call.signal.reason;
       const credential = await authorize(call);
       const outcome = await attempt(call, credential, number);
-      if (outcome instanceof Response && outcome.status === 401 && credential && auth?.refresh && !refreshTried) {
+      if (outcome instanceof Response && outcome.status === 401 && credential && !refreshTried) {
         refreshTried = true; // once per call
         if (await refreshed(call, credential, number)) continue;
       }
@@ -282,8 +286,4 @@ function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
   return `${cause.message}${inner}`;
-}
-
-function errorSummary(error: Error): { name: string; message: string } {
-  return { name: error.name, message: error.message };
 }

@@ -43,12 +43,12 @@ class BufferedResponse extends Response {
     return (this.#stream ??= this.#copy().body);
   }
 
-  override text(): Promise<string> {
-    return Promise.resolve(this.#text);
+  override async text(): Promise<string> {
+    return this.#text;
   }
 
-  override json(): Promise<unknown> {
-    return this.text().then(JSON.parse);
+  override async json(): Promise<unknown> {
+    return JSON.parse(this.#text);
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
