@@ -40,7 +40,7 @@ describe('on a loopback bind', () => {
     const listed = (await control(running, 'GET', '/tenants')).json as { listed: boolean; tenants: string[] };
     expect(listed.listed).toBe(true);
     expect(listed.tenants.length).toBeGreaterThanOrEqual(1);
-    const owner = (await control(running, 'GET', '/overview?tenant=' + encodeURIComponent(listed.tenants[0] as string))).json as { tenant: string };
+    const owner = (await control(running, 'GET', `/overview?tenant=${encodeURIComponent(listed.tenants[0] as string)}`)).json as { tenant: string };
     expect(owner.tenant).toBe(listed.tenants[0]);
     const withNote = await Promise.all(listed.tenants.map(async (tenant) => ((await control(running, 'GET', `/overview?tenant=${encodeURIComponent(tenant)}`)).json as { creditNotes: { id: string }[] }).creditNotes.map((note) => note.id)));
     expect(withNote.flat()).toContain(aliceNote);

@@ -147,7 +147,7 @@ export interface ListFilter {
 
 /** The newest `limit` deliveries (of a subject, of a tenant), oldest first, with their attempts. */
 export async function listDeliveries(tx: Sql, filter: ListFilter): Promise<DeliveryRecord[]> {
-  if (filter.subject !== undefined && filter.subject.includes('\u0000')) return [];
+  if (filter.subject?.includes('\u0000')) return [];
   const rows = await tx.query<DeliveryRow>(
     `SELECT d.seq::float8 AS seq, d.provider, d.webhook, d.subject, d.url, d.payload, d.created_at, d.state, d.last_status, d.last_error,
             d.next_attempt_at, d.settled_at, d.redelivery_of::float8 AS redelivery_of, (e.paused_at IS NOT NULL) AS paused,
