@@ -31,7 +31,8 @@ import { kB, measure } from '../packages/runtime/scripts/size.mjs';
 import { ratioSpread, runInterleaved, spread } from './bench/interleave.js';
 
 const root = join(import.meta.dirname, '..');
-const openaiVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'openai', 'package.json'), 'utf8')) as { version: string }).version;
+const openaiVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'openai', 'package.json'), 'utf8')) as { version: string })
+  .version;
 const packagesDir = join(root, 'packages');
 const PROVIDERS = ['nossa-fintech-inss', 'banco-cdc', 'zemo', 'eccor-fgts'];
 
@@ -117,7 +118,9 @@ const operations = {
   },
 };
 
-console.log(`bench:client — node ${process.version}, ${blocks} blocks × ${calls} sequential calls of each, ${warmup} warm-up calls of each`);
+console.log(
+  `bench:client — node ${process.version}, ${blocks} blocks × ${calls} sequential calls of each, ${warmup} warm-up calls of each`,
+);
 console.log(`  GET ${url} (${Buffer.byteLength(PAGE)} bytes of JSON); client: ECCOR FGTS with clientCredentials and default retries`);
 console.log(`  openai ${openaiVersion}: GET ${baseUrl}/models/bench-model, the same bytes`);
 const { wall, cpu } = await runInterleaved({ operations, blocks, calls, warmup });
@@ -153,7 +156,9 @@ const figures = (title: string, run: typeof wall, targets: boolean): void => {
 };
 figures('wall-clock time per call (the targets):', wall, true);
 figures('CPU time of this process per call (user + system; less sensitive to other processes on a shared machine):', cpu, false);
-console.log(`  token requests: ${tokenRequests} (one token, cached, for all ${(blocks * calls + warmup).toLocaleString('en')} client calls)`);
+console.log(
+  `  token requests: ${tokenRequests} (one token, cached, for all ${(blocks * calls + warmup).toLocaleString('en')} client calls)`,
+);
 
 // ── Size ─────────────────────────────────────────────────────────────────────────────────────────────
 console.log('');
@@ -162,7 +167,9 @@ const TARGET = 8.5 * 1024;
 const line = async (label: string, entry: string | { contents: string }, target?: number): Promise<void> => {
   const { minified, gzipped } = await measure(entry, { resolveDir: packagesDir });
   const verdict = target === undefined ? '' : ` — target ≤ 8.5 kB: ${gzipped <= target ? 'met' : 'NOT met'}`;
-  console.log(`  ${label.padEnd(62)} ${kB(gzipped, 2).padStart(9)}  ${String(gzipped).padStart(6)} B  (${kB(minified)} minified)${verdict}`);
+  console.log(
+    `  ${label.padEnd(62)} ${kB(gzipped, 2).padStart(9)}  ${String(gzipped).padStart(6)} B  (${kB(minified)} minified)${verdict}`,
+  );
 };
 const dist = (name: string, entry: string): string => join(packagesDir, name, 'dist', entry);
 await line('@credit-apis/runtime (alone, with openapi-fetch)', dist('runtime', 'index.js'));

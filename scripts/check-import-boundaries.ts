@@ -9,5 +9,9 @@ import { describeCrossing, findCrossRootImports } from './lib/import-boundaries.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const crossings = findCrossRootImports(root);
 for (const crossing of crossings) console.error(describeCrossing(crossing));
-console.error(crossings.length === 0 ? 'import boundaries: no import crosses a package root' : `import boundaries: ${crossings.length} imports cross a package root`);
+console.error(
+  crossings.length === 0
+    ? 'import boundaries: no import crosses a package root'
+    : `import boundaries: ${crossings.length} imports cross a package root`,
+);
 process.exitCode = crossings.length === 0 ? 0 : 1;

@@ -25,8 +25,12 @@ const outputs = await Promise.all(
 );
 // Computed before anything is written: a contract changed under an unchanged version stops the run here.
 const specsDir = join(repoRoot, 'generated');
-const committed = (path: string): string | undefined => (existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined);
-const packageFiles = specsPackageFiles(outputs.map(({ provider, bundle }) => ({ slug: provider.slug, text: bundle })), committed);
+const committed = (path: string): string | undefined =>
+  existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined;
+const packageFiles = specsPackageFiles(
+  outputs.map(({ provider, bundle }) => ({ slug: provider.slug, text: bundle })),
+  committed,
+);
 for (const { provider, bundle, types } of outputs) {
   mkdirSync(provider.generatedDir, { recursive: true });
   writeFileSync(provider.bundlePath, bundle);

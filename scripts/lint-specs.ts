@@ -44,7 +44,9 @@ for (const { slug, report } of reports) {
     const where = problem.location[0];
     const file = where ? relative(repoRoot, where.source.ref) || where.source.ref : '?';
     const position = where?.start ? `:${where.start.line}:${where.start.col}` : '';
-    console.log(`  ${file}${position} ${problem.severity} ${problem.ruleId}: ${problem.message}${where?.pointer ? ` (${where.pointer})` : ''}`);
+    console.log(
+      `  ${file}${position} ${problem.severity} ${problem.ruleId}: ${problem.message}${where?.pointer ? ` (${where.pointer})` : ''}`,
+    );
   }
   if (errors + warnings > 0) failed = true;
 }

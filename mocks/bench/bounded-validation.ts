@@ -11,15 +11,25 @@ await running.mock.warmUp();
 const keys: Record<string, number> = {};
 for (let index = 0; index < 100_000; index++) keys[`k${index}`] = index;
 const median = (values: number[]): string => (values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN).toFixed(1);
-console.log(`a body of 100,000 unexpected keys (bodies over ${MAX_LISTED_VALUES.toLocaleString('en')} values are checked up to the first error):`);
-for (const [slug, operationId] of [['eccor-fgts', 'createNaturalPerson'], ['nossa-fintech-inss', 'createOperation']] as const) {
+console.log(
+  `a body of 100,000 unexpected keys (bodies over ${MAX_LISTED_VALUES.toLocaleString('en')} values are checked up to the first error):`,
+);
+for (const [slug, operationId] of [
+  ['eccor-fgts', 'createNaturalPerson'],
+  ['nossa-fintech-inss', 'createOperation'],
+] as const) {
   const operation = running.operation(slug, operationId);
   const every: number[] = [];
   const first: number[] = [];
   for (let run = 0; run < 7; run++) {
     for (const large of run % 2 === 0 ? [false, true] : [true, false]) {
       const started = performance.now();
-      operation.validator.validate({ pathParams: {}, query: undefined, headers: {}, body: { mediaType: 'application/json', value: keys, large } });
+      operation.validator.validate({
+        pathParams: {},
+        query: undefined,
+        headers: {},
+        body: { mediaType: 'application/json', value: keys, large },
+      });
       (large ? first : every).push(performance.now() - started);
     }
   }

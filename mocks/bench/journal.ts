@@ -22,7 +22,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 
 const catalog = createMockServer({ ...defaultOptions, generatedDir: `${repoRoot}generated`, docsDir: '' });
 const mix = catalog.providers.flatMap((provider) =>
-  provider.operations.filter((operation) => operation.info.method === 'get').map((operation) => ({ slug: provider.slug, request: sampleRequest(provider, operation) })),
+  provider.operations
+    .filter((operation) => operation.info.method === 'get')
+    .map((operation) => ({ slug: provider.slug, request: sampleRequest(provider, operation) })),
 );
 
 const children: ChildProcess[] = [];
@@ -31,7 +33,10 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 process.stdout.on('error', () => process.exit(1));
 
 async function launch(journalSize: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, '--port', '0', '--quiet', '--journal-size', String(journalSize)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, '--port', '0', '--quiet', '--journal-size', String(journalSize)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const stdout = child.stdout as NodeJS.ReadableStream;
   return new Promise((resolve, reject) => {
@@ -51,7 +56,11 @@ function drive(url: string): Promise<Result> {
     url,
     connections: 50,
     duration: SECONDS,
-    requests: mix.map(({ slug, request }) => ({ method: request.method as 'GET', path: `/${slug}${request.path}`, headers: { ...request.headers } })),
+    requests: mix.map(({ slug, request }) => ({
+      method: request.method as 'GET',
+      path: `/${slug}${request.path}`,
+      headers: { ...request.headers },
+    })),
   });
 }
 
@@ -69,7 +78,16 @@ function recordCost(): number {
       template: undefined,
       operationId: undefined,
       query: question === -1 ? undefined : new URLSearchParams(request.path.slice(question + 1)),
-      headers: { host: '127.0.0.1:4010', connection: 'keep-alive', accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': 'cors', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate', ...Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value])) },
+      headers: {
+        host: '127.0.0.1:4010',
+        connection: 'keep-alive',
+        accept: '*/*',
+        'accept-language': '*',
+        'sec-fetch-mode': 'cors',
+        'user-agent': 'node',
+        'accept-encoding': 'gzip, deflate',
+        ...Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value])),
+      },
       body: undefined,
       status: 200,
     };
@@ -100,7 +118,9 @@ try {
   for (const target of targets) {
     const rps = target.rounds.map((result) => result.requests.average);
     const non2xx = target.rounds.reduce((sum, result) => sum + result.non2xx, 0);
-    process.stdout.write(`  ${target.label.padEnd(34)} ${median(rps).toFixed(0).padStart(7)} req/s  p50 ${median(target.rounds.map((result) => result.latency.p50)).toFixed(1)} ms  p99 ${median(target.rounds.map((result) => result.latency.p99)).toFixed(1)} ms${non2xx ? `  non-2xx ${non2xx}` : ''}\n`);
+    process.stdout.write(
+      `  ${target.label.padEnd(34)} ${median(rps).toFixed(0).padStart(7)} req/s  p50 ${median(target.rounds.map((result) => result.latency.p50)).toFixed(1)} ms  p99 ${median(target.rounds.map((result) => result.latency.p99)).toFixed(1)} ms${non2xx ? `  non-2xx ${non2xx}` : ''}\n`,
+    );
   }
   const [on, off] = targets as [(typeof targets)[0], (typeof targets)[0]];
   const ratio = median(on.rounds.map((result, round) => result.requests.average / (off.rounds[round]?.requests.average ?? Number.NaN)));

@@ -18,15 +18,39 @@ createServer((req, res) => {
   req.on('end', () => {
     const [path, search] = (req.url ?? '/').split('?');
     const instance = engine.prism.createInstance(
-      { isProxy: false, mock: { dynamic: false }, checkSecurity: true, validateRequest: true, validateResponse: false, errors: false, upstreamProxy: undefined },
+      {
+        isProxy: false,
+        mock: { dynamic: false },
+        checkSecurity: true,
+        validateRequest: true,
+        validateResponse: false,
+        errors: false,
+        upstreamProxy: undefined,
+      },
       { logger: engine.logger },
     );
     const body = text === '' ? undefined : (JSON.parse(text) as unknown);
     void instance
-      .request({ method: (req.method ?? 'GET').toLowerCase(), url: { path: path ?? '/', query: prismQuery(search ? new URLSearchParams(search) : undefined) }, headers: prismHeaders(req.headers), ...(body === undefined ? {} : { body }) }, operations)()
+      .request(
+        {
+          method: (req.method ?? 'GET').toLowerCase(),
+          url: { path: path ?? '/', query: prismQuery(search ? new URLSearchParams(search) : undefined) },
+          headers: prismHeaders(req.headers),
+          ...(body === undefined ? {} : { body }),
+        },
+        operations,
+      )()
       .then((result) => {
-        const answer = result._tag === 'Right' ? fromPrismResponse(result.right.output) : { status: 500, headers: {}, body: { error: result.left.message }, mediaType: undefined };
-        const prepared = prepare({ status: answer.status, headers: answer.headers, body: answer.body, ...(answer.mediaType ? { mediaType: answer.mediaType } : {}) });
+        const answer =
+          result._tag === 'Right'
+            ? fromPrismResponse(result.right.output)
+            : { status: 500, headers: {}, body: { error: result.left.message }, mediaType: undefined };
+        const prepared = prepare({
+          status: answer.status,
+          headers: answer.headers,
+          body: answer.body,
+          ...(answer.mediaType ? { mediaType: answer.mediaType } : {}),
+        });
         res.writeHead(prepared.status, prepared.headers as string[]);
         res.end(prepared.body);
       });

@@ -75,17 +75,24 @@ async function stop(child: ChildProcess): Promise<void> {
 function probe(url: string, sample: SampleRequest): Promise<number | undefined> {
   return new Promise((resolve) => {
     const target = new URL(url);
-    const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: sample.method, headers: sample.headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: sample.method, headers: sample.headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', () => resolve(undefined));
     req.end(sample.body);
   });
 }
 
 /** Launches and waits until every probe answers; returns the milliseconds from launch. */
-async function coldStart(command: string, args: string[], probes: readonly { url: string; sample: SampleRequest }[]): Promise<{ ms: number; child: ChildProcess }> {
+async function coldStart(
+  command: string,
+  args: string[],
+  probes: readonly { url: string; sample: SampleRequest }[],
+): Promise<{ ms: number; child: ChildProcess }> {
   const started = performance.now();
   const child = launch(command, args);
   const pending = new Set(probes);
@@ -103,18 +110,26 @@ function record(url: string, entry: BenchRequest): Promise<{ key: string; status
   const path = `/${entry.slug}${entry.request.path}`;
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const req = httpRequest({ host: target.hostname, port: target.port, path, method: entry.request.method, headers: entry.request.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const headers: string[] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) {
-          const name = res.rawHeaders[i] ?? '';
-          if (!['date', 'connection', 'keep-alive'].includes(name.toLowerCase())) headers.push(name, res.rawHeaders[i + 1] ?? '');
-        }
-        resolve({ key: `${entry.request.method} ${path}`, status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('base64') });
-      });
-    });
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, path, method: entry.request.method, headers: entry.request.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const headers: string[] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i] ?? '';
+            if (!['date', 'connection', 'keep-alive'].includes(name.toLowerCase())) headers.push(name, res.rawHeaders[i + 1] ?? '');
+          }
+          resolve({
+            key: `${entry.request.method} ${path}`,
+            status: res.statusCode ?? 0,
+            headers,
+            body: Buffer.concat(chunks).toString('base64'),
+          });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(entry.request.body);
   });
@@ -132,7 +147,8 @@ async function drive(target: Target, requests: readonly BenchRequest[], seconds:
       ...(request.body === undefined ? {} : { body: request.body }),
     })),
   });
-  if (result.errors > 0 || result.timeouts > 0) process.stderr.write(`  ${target.label}: ${result.errors} errors, ${result.timeouts} timeouts\n`);
+  if (result.errors > 0 || result.timeouts > 0)
+    process.stderr.write(`  ${target.label}: ${result.errors} errors, ${result.timeouts} timeouts\n`);
   return result;
 }
 
@@ -154,7 +170,10 @@ interface Figures {
 }
 
 /** Drives every target for `seconds` in all, in interleaved rounds with a rotating order. */
-async function compare(targets: readonly { target: Target; requests: readonly BenchRequest[]; prefixed: boolean }[], seconds: number): Promise<Figures[]> {
+async function compare(
+  targets: readonly { target: Target; requests: readonly BenchRequest[]; prefixed: boolean }[],
+  seconds: number,
+): Promise<Figures[]> {
   const results = targets.map(() => [] as AutocannonResult[]);
   const perRound = Math.max(1, Math.round(seconds / ROUNDS));
   for (let round = 0; round < ROUNDS; round++) {
@@ -184,10 +203,14 @@ function ratioOf(figure: Figures, bare: Figures): number {
 }
 
 function table(figures: readonly Figures[], bare: Figures): string {
-  const lines = [`  ${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'worst p99'.padStart(10)} ${'× bare'.padStart(7)}`];
+  const lines = [
+    `  ${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'worst p99'.padStart(10)} ${'× bare'.padStart(7)}`,
+  ];
   for (const figure of figures) {
     const ratio = ratioOf(figure, bare);
-    lines.push(`  ${figure.label.padEnd(34)} ${figure.rps.toFixed(0).padStart(8)} ${figure.p50.toFixed(1).padStart(7)} ${figure.p99.toFixed(1).padStart(7)} ${figure.worstP99.toFixed(1).padStart(10)} ${ratio.toFixed(3).padStart(7)}${figure.non2xx > 0 ? `   non-2xx ${figure.non2xx}` : ''}`);
+    lines.push(
+      `  ${figure.label.padEnd(34)} ${figure.rps.toFixed(0).padStart(8)} ${figure.p50.toFixed(1).padStart(7)} ${figure.p99.toFixed(1).padStart(7)} ${figure.worstP99.toFixed(1).padStart(10)} ${ratio.toFixed(3).padStart(7)}${figure.non2xx > 0 ? `   non-2xx ${figure.non2xx}` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -195,28 +218,53 @@ function table(figures: readonly Figures[], bare: Figures): string {
 // The mix, from the specs: every provider's GET operations and one POST with its documented body.
 const catalog = createMockServer({ ...defaultOptions, generatedDir: join(repoRoot, 'generated'), docsDir: '' });
 const providers = catalog.providers;
-const gets: BenchRequest[] = providers.flatMap((provider) => provider.operations.filter((operation) => operation.info.method === 'get').map((operation) => ({ slug: provider.slug, request: sampleRequest(provider, operation) })));
+const gets: BenchRequest[] = providers.flatMap((provider) =>
+  provider.operations
+    .filter((operation) => operation.info.method === 'get')
+    .map((operation) => ({ slug: provider.slug, request: sampleRequest(provider, operation) })),
+);
 const postProvider = providers.find((provider) => provider.slug === PRISM_PROVIDER) ?? providers[0];
-const postOperation = postProvider?.operations.find((operation) => operation.info.method === 'post' && operation.body?.mediaTypes.includes('application/json') && !operation.info.ownServers);
-const mix: BenchRequest[] = postProvider && postOperation ? [...gets, { slug: postProvider.slug, request: sampleRequest(postProvider, postOperation) }] : gets;
-const probes = (base: string) => providers.flatMap((provider) => {
-  const operation = showcaseOperation(provider);
-  if (!operation) return [];
-  const sample = sampleRequest(provider, operation);
-  return [{ url: `${base}/${provider.slug}${sample.path}`, sample }];
-});
+const postOperation = postProvider?.operations.find(
+  (operation) => operation.info.method === 'post' && operation.body?.mediaTypes.includes('application/json') && !operation.info.ownServers,
+);
+const mix: BenchRequest[] =
+  postProvider && postOperation ? [...gets, { slug: postProvider.slug, request: sampleRequest(postProvider, postOperation) }] : gets;
+const probes = (base: string) =>
+  providers.flatMap((provider) => {
+    const operation = showcaseOperation(provider);
+    if (!operation) return [];
+    const sample = sampleRequest(provider, operation);
+    return [{ url: `${base}/${provider.slug}${sample.path}`, sample }];
+  });
 
-process.stdout.write(`credit-apis mock benchmark — node ${process.version}, ${DURATION} s per target, ${CONNECTIONS} connections, 127.0.0.1\n`);
-process.stdout.write(`mix (${mix.length} requests, round robin per connection):\n${mix.map(({ slug, request }) => `  ${request.method} /${slug}${request.path}`).join('\n')}\n\n`);
+process.stdout.write(
+  `credit-apis mock benchmark — node ${process.version}, ${DURATION} s per target, ${CONNECTIONS} connections, 127.0.0.1\n`,
+);
+process.stdout.write(
+  `mix (${mix.length} requests, round robin per connection):\n${mix.map(({ slug, request }) => `  ${request.method} /${slug}${request.path}`).join('\n')}\n\n`,
+);
 
 // 1. Cold start, interleaved: the compiled bin, the sources through tsx, and Node alone listening.
 if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm --filter @credit-apis/mock-server build\` (pnpm bench:mock does)`);
 const bareListen = "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.argv[1]), '127.0.0.1')";
-const starters: { label: string; args: (port: number) => string[]; probes: (port: number) => { url: string; sample: SampleRequest }[] }[] = [
-  { label: 'compiled bin (node dist/bin.js)', args: (port) => [bin, '--port', String(port), '--quiet'], probes: (port) => probes(`http://127.0.0.1:${port}`) },
-  { label: 'sources through tsx', args: (port) => ['--import', 'tsx', sourceBin, '--port', String(port), '--quiet'], probes: (port) => probes(`http://127.0.0.1:${port}`) },
-  { label: 'bare node:http listen (Node itself)', args: (port) => ['-e', bareListen, String(port)], probes: (port) => [{ url: `http://127.0.0.1:${port}/`, sample: { method: 'GET', path: '/', headers: {} } }] },
-];
+const starters: { label: string; args: (port: number) => string[]; probes: (port: number) => { url: string; sample: SampleRequest }[] }[] =
+  [
+    {
+      label: 'compiled bin (node dist/bin.js)',
+      args: (port) => [bin, '--port', String(port), '--quiet'],
+      probes: (port) => probes(`http://127.0.0.1:${port}`),
+    },
+    {
+      label: 'sources through tsx',
+      args: (port) => ['--import', 'tsx', sourceBin, '--port', String(port), '--quiet'],
+      probes: (port) => probes(`http://127.0.0.1:${port}`),
+    },
+    {
+      label: 'bare node:http listen (Node itself)',
+      args: (port) => ['-e', bareListen, String(port)],
+      probes: (port) => [{ url: `http://127.0.0.1:${port}/`, sample: { method: 'GET', path: '/', headers: {} } }],
+    },
+  ];
 const coldStarts = starters.map(() => [] as number[]);
 for (let run = 0; run < COLD_STARTS; run++) {
   for (let k = 0; k < starters.length; k++) {
@@ -231,7 +279,13 @@ for (let run = 0; run < COLD_STARTS; run++) {
 process.stdout.write(`cold start (launch → all ${providers.length} providers answering), ${COLD_STARTS} interleaved rounds:\n`);
 starters.forEach((starter, index) => {
   const runs = coldStarts[index] as number[];
-  process.stdout.write(`  ${starter.label.padEnd(38)} median ${median(runs).toFixed(0).padStart(4)} ms, min ${Math.min(...runs).toFixed(0).padStart(4)} ms, max ${Math.max(...runs).toFixed(0).padStart(4)} ms\n`);
+  process.stdout.write(
+    `  ${starter.label.padEnd(38)} median ${median(runs).toFixed(0).padStart(4)} ms, min ${Math.min(...runs)
+      .toFixed(0)
+      .padStart(4)} ms, max ${Math.max(...runs)
+      .toFixed(0)
+      .padStart(4)} ms\n`,
+  );
 });
 process.stdout.write('\n');
 const binColdStart = median(coldStarts[0] as number[]);
@@ -244,7 +298,11 @@ const workDir = mkdtempSync(join(tmpdir(), 'mock-bench-'));
 const answersFile = join(workDir, 'answers.json');
 writeFileSync(answersFile, JSON.stringify(await Promise.all(mix.map((entry) => record(mockTarget.url, entry)))));
 const barePort = await freePort();
-const bare = await coldStart(process.execPath, ['--import', 'tsx', join(mocksDir, 'bench/bare-server.ts'), answersFile, String(barePort)], []);
+const bare = await coldStart(
+  process.execPath,
+  ['--import', 'tsx', join(mocksDir, 'bench/bare-server.ts'), answersFile, String(barePort)],
+  [],
+);
 await new Promise((resolve) => setTimeout(resolve, 300));
 const bareTarget: Target = { label: 'bare node:http (same bytes)', url: `http://127.0.0.1:${barePort}` };
 
@@ -263,11 +321,25 @@ const subset = mix.filter((entry) => entry.slug === PRISM_PROVIDER);
 const prismPort = await freePort();
 const prismBin = join(mocksDir, 'node_modules/.bin/prism');
 try {
-  const prism = await coldStart(prismBin, ['mock', join(repoRoot, 'generated', PRISM_PROVIDER, 'openapi.json'), '-p', String(prismPort), '-h', '127.0.0.1'], subset.map(({ request }) => ({ url: `http://127.0.0.1:${prismPort}${request.path}`, sample: request })));
+  const prism = await coldStart(
+    prismBin,
+    ['mock', join(repoRoot, 'generated', PRISM_PROVIDER, 'openapi.json'), '-p', String(prismPort), '-h', '127.0.0.1'],
+    subset.map(({ request }) => ({ url: `http://127.0.0.1:${prismPort}${request.path}`, sample: request })),
+  );
   const prismTarget: Target = { label: `prism mock 5.14.2 (${PRISM_PROVIDER})`, url: `http://127.0.0.1:${prismPort}` };
   // The other alternative: Prism's engine in process behind node:http, without the CLI around it.
   const enginePort = await freePort();
-  const engine = await coldStart(process.execPath, ['--import', 'tsx', join(mocksDir, 'bench/prism-engine-server.ts'), join(repoRoot, 'generated', PRISM_PROVIDER, 'openapi.json'), String(enginePort)], subset.map(({ request }) => ({ url: `http://127.0.0.1:${enginePort}${request.path}`, sample: request })));
+  const engine = await coldStart(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(mocksDir, 'bench/prism-engine-server.ts'),
+      join(repoRoot, 'generated', PRISM_PROVIDER, 'openapi.json'),
+      String(enginePort),
+    ],
+    subset.map(({ request }) => ({ url: `http://127.0.0.1:${enginePort}${request.path}`, sample: request })),
+  );
   const engineTarget: Target = { label: 'prism-http engine in node:http', url: `http://127.0.0.1:${enginePort}` };
   await drive(prismTarget, subset, 2, false);
   await drive(engineTarget, subset, 2, false);
@@ -293,4 +365,6 @@ try {
 await stop(mock.child);
 await stop(bare.child);
 rmSync(workDir, { recursive: true, force: true });
-process.stdout.write(`\ntargets: ratio mock/bare ≥ 0.5 → ${ratioOf(mockFigures, bareFigures).toFixed(3)}; p99 < 20 ms → ${mockFigures.p99} ms (worst round ${mockFigures.worstP99} ms); cold start of the compiled bin < 300 ms → ${binColdStart.toFixed(0)} ms (median)\n`);
+process.stdout.write(
+  `\ntargets: ratio mock/bare ≥ 0.5 → ${ratioOf(mockFigures, bareFigures).toFixed(3)}; p99 < 20 ms → ${mockFigures.p99} ms (worst round ${mockFigures.worstP99} ms); cold start of the compiled bin < 300 ms → ${binColdStart.toFixed(0)} ms (median)\n`,
+);

@@ -42,7 +42,11 @@ async function seed(db: Database, count: number): Promise<void> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons');
   const missing = count - (row?.n ?? 0);
   if (missing <= 0) return;
-  await db.query("INSERT INTO persons (id, tenant, record) SELECT gen_random_uuid()::text, $1, $2::json FROM generate_series(1, $3)", [tenant, jsonText(storedPerson), missing]);
+  await db.query('INSERT INTO persons (id, tenant, record) SELECT gen_random_uuid()::text, $1, $2::json FROM generate_series(1, $3)', [
+    tenant,
+    jsonText(storedPerson),
+    missing,
+  ]);
 }
 
 interface Point {
@@ -54,7 +58,12 @@ interface Point {
 }
 
 async function creates(engine: string, storage: SandboxStorageOptions): Promise<Point[]> {
-  const mock = createMockServer({ ...defaultOptions, generatedDir: join(repoRoot, 'generated'), docsDir: join(repoRoot, 'dist/docs'), sandbox: sandbox(storage) });
+  const mock = createMockServer({
+    ...defaultOptions,
+    generatedDir: join(repoRoot, 'generated'),
+    docsDir: join(repoRoot, 'dist/docs'),
+    sandbox: sandbox(storage),
+  });
   const address = await mock.listen(0, '127.0.0.1');
   const db = mock.sandbox?.database() as Database;
   const points: Point[] = [];
@@ -67,9 +76,17 @@ async function creates(engine: string, storage: SandboxStorageOptions): Promise<
         url: `http://127.0.0.1:${address.port}`,
         connections: CONNECTIONS,
         duration: SECONDS,
-        requests: [{ method: 'POST', path: '/eccor-fgts/v1/NaturalPerson', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: personBody }],
+        requests: [
+          {
+            method: 'POST',
+            path: '/eccor-fgts/v1/NaturalPerson',
+            headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' },
+            body: personBody,
+          },
+        ],
       });
-      if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) process.stderr.write(`  ${engine}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx\n`);
+      if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0)
+        process.stderr.write(`  ${engine}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx\n`);
       points.push({ engine, stored: size, rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
     }
   } finally {
@@ -120,7 +137,10 @@ try {
     const cluster = await startCluster();
     try {
       points.push(...(await creates('PostgreSQL 15 (--database-url)', { databaseUrl: await cluster.database('bench_creates') })));
-      rates.push(['PostgreSQL 15 (--database-url)', await deliveries('PostgreSQL', { databaseUrl: await cluster.database('bench_deliveries') })]);
+      rates.push([
+        'PostgreSQL 15 (--database-url)',
+        await deliveries('PostgreSQL', { databaseUrl: await cluster.database('bench_deliveries') }),
+      ]);
     } finally {
       cluster.stop();
     }
@@ -131,12 +151,20 @@ try {
 
 const pad = (text: string | number, width: number): string => String(text).padStart(width);
 process.stdout.write(`\nPerson creates, ${CONNECTIONS} concurrent, ${SECONDS} s per point\n`);
-process.stdout.write(`${'engine'.padEnd(34)}${pad('stored', 9)}${pad('creates/s', 11)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('vs 1k', 8)}\n`);
+process.stdout.write(
+  `${'engine'.padEnd(34)}${pad('stored', 9)}${pad('creates/s', 11)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('vs 1k', 8)}\n`,
+);
 for (const point of points) {
   const base = points.find((candidate) => candidate.engine === point.engine && candidate.stored === SIZES[0]);
-  process.stdout.write(`${point.engine.padEnd(34)}${pad(point.stored, 9)}${pad(Math.round(point.rate), 11)}${pad(point.p50, 8)}${pad(point.p99, 8)}${pad(base ? (point.rate / base.rate).toFixed(2) : '-', 8)}\n`);
+  process.stdout.write(
+    `${point.engine.padEnd(34)}${pad(point.stored, 9)}${pad(Math.round(point.rate), 11)}${pad(point.p50, 8)}${pad(point.p99, 8)}${pad(base ? (point.rate / base.rate).toFixed(2) : '-', 8)}\n`,
+  );
 }
-process.stdout.write(`${'JSON state file (issue 13, before)'.padEnd(34)}${pad('12000', 9)}${pad('1100', 11)}${pad('-', 8)}${pad('-', 8)}\n`);
-process.stdout.write(`${'JSON state file (issue 13, before)'.padEnd(34)}${pad('22000', 9)}${pad('660', 11)}${pad('-', 8)}${pad('373', 8)}\n`);
+process.stdout.write(
+  `${'JSON state file (issue 13, before)'.padEnd(34)}${pad('12000', 9)}${pad('1100', 11)}${pad('-', 8)}${pad('-', 8)}\n`,
+);
+process.stdout.write(
+  `${'JSON state file (issue 13, before)'.padEnd(34)}${pad('22000', 9)}${pad('660', 11)}${pad('-', 8)}${pad('373', 8)}\n`,
+);
 process.stdout.write(`\nNotifications delivered per second to a local receiver (${NOTIFICATIONS} pending at once)\n`);
 for (const [engine, rate] of rates) process.stdout.write(`${engine.padEnd(34)}${pad(Math.round(rate), 11)}/s\n`);

@@ -93,9 +93,12 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
   const port = integer(values.port, 'port', 'a port number');
   if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
   const bodyLimit = values['body-limit'] === undefined ? undefined : integer(values['body-limit'], 'body-limit', 'a number of bytes');
-  if (bodyLimit !== undefined && bodyLimit < 0) throw new UsageError(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
-  const journalSize = values['journal-size'] === undefined ? undefined : integer(values['journal-size'], 'journal-size', 'a number of requests');
-  if (journalSize !== undefined && (journalSize < 0 || journalSize > MAX_JOURNAL_SIZE)) throw new UsageError(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_SIZE}, got "${values['journal-size']}"`);
+  if (bodyLimit !== undefined && bodyLimit < 0)
+    throw new UsageError(`--body-limit must be a number of bytes, got "${values['body-limit']}"`);
+  const journalSize =
+    values['journal-size'] === undefined ? undefined : integer(values['journal-size'], 'journal-size', 'a number of requests');
+  if (journalSize !== undefined && (journalSize < 0 || journalSize > MAX_JOURNAL_SIZE))
+    throw new UsageError(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_SIZE}, got "${values['journal-size']}"`);
   const proxies: Record<string, string> = {};
   for (const entry of values.proxy) {
     const equals = entry.indexOf('=');
@@ -117,7 +120,8 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
     return value;
   };
   return {
@@ -135,7 +139,13 @@ export function parseCli(argv: readonly string[]): { help: true } | { help: fals
       journalSize,
       control: values.control ? true : undefined,
       sandbox: values.sandbox
-        ? { dataDir: values['data-dir'], databaseUrl: values['database-url'], webhookUrls: values['webhook-url'], webhookTimeoutMs: optionalInteger('webhook-timeout', SANDBOX_LIMITS.webhookTimeoutMs), webhookAttempts: optionalInteger('webhook-attempts', SANDBOX_LIMITS.webhookAttempts) }
+        ? {
+            dataDir: values['data-dir'],
+            databaseUrl: values['database-url'],
+            webhookUrls: values['webhook-url'],
+            webhookTimeoutMs: optionalInteger('webhook-timeout', SANDBOX_LIMITS.webhookTimeoutMs),
+            webhookAttempts: optionalInteger('webhook-attempts', SANDBOX_LIMITS.webhookAttempts),
+          }
         : false,
     },
   };
@@ -180,10 +190,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const proxies = options.proxies ?? {};
   io.stdout(
     `credit-apis mock listening on ${mock.url} (ready in ${Math.round(performance.now() - started)} ms)\n` +
-      mock.providers.map((provider) => `  ${provider.url}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${new URL(String(proxies[provider.slug])).href}` : ''}`).join('\n') +
+      mock.providers
+        .map(
+          (provider) =>
+            `  ${provider.url}/  ${provider.title}${proxies[provider.slug] ? `  → proxy to ${new URL(String(proxies[provider.slug])).href}` : ''}`,
+        )
+        .join('\n') +
       `\n  ${mock.url}/  index with a sample curl per provider\n` +
       (mock.sandboxSummary ? `  ${mock.url}/_sandbox/  ${mock.sandboxSummary}\n` : '') +
-      (mock.controlOpen ? `  ${mock.url}/_mock/  request journal and faults\n` : `  /_mock/ (journal, faults) closed on ${mock.host}: --control opens it\n`),
+      (mock.controlOpen
+        ? `  ${mock.url}/_mock/  request journal and faults\n`
+        : `  /_mock/ (journal, faults) closed on ${mock.host}: --control opens it\n`),
   );
 
   let closing = false;

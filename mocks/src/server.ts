@@ -11,7 +11,16 @@ import { answerHeaderNames, compileProvider, type Operation, type Provider } fro
 import { createCorsPolicy } from './http/cors.js';
 import { DEFAULT_LIMITS, guardConnections, serverOptions, type ServerLimits } from './http/connection-guard.js';
 import { foreignHost } from './http/host-check.js';
-import { badPreference, internalError, methodNotAllowed, noSuchOperation, notFound, originNotAllowed, payloadTooLarge, sandboxNotEnabled } from './http/mock-errors.js';
+import {
+  badPreference,
+  internalError,
+  methodNotAllowed,
+  noSuchOperation,
+  notFound,
+  originNotAllowed,
+  payloadTooLarge,
+  sandboxNotEnabled,
+} from './http/mock-errors.js';
 import { readPreference } from './http/prefer.js';
 import { redactAnswer } from './http/redact-answer.js';
 import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
@@ -98,9 +107,13 @@ export function createMockServer(options: MockOptions): MockServer {
   const ajv = createAjvPair();
   const providers = loadBundles(options.generatedDir).map(({ slug, doc }) => compileProvider(slug, doc, profileFor(slug)(doc), ajv));
   const bySlug = new Map(providers.map((provider) => [provider.slug, provider]));
-  for (const slug of Object.keys(options.proxies)) if (!bySlug.has(slug)) throw new Error(`--proxy names an unknown provider "${slug}" (known: ${[...bySlug.keys()].join(', ')})`);
+  for (const slug of Object.keys(options.proxies))
+    if (!bySlug.has(slug)) throw new Error(`--proxy names an unknown provider "${slug}" (known: ${[...bySlug.keys()].join(', ')})`);
   const proxies = new Map(
-    Object.entries(options.proxies).map(([slug, upstream]) => [slug, createProxy(bySlug.get(slug) as Provider, upstream, options.reportContract)]),
+    Object.entries(options.proxies).map(([slug, upstream]) => [
+      slug,
+      createProxy(bySlug.get(slug) as Provider, upstream, options.reportContract),
+    ]),
   );
   const cors = createCorsPolicy(options.corsOrigins, ['sl-violations', ...answerHeaderNames(providers)]);
   const sandbox = options.sandbox?.(providers);
@@ -115,7 +128,9 @@ export function createMockServer(options: MockOptions): MockServer {
     const host = req.headers.host;
     if (host && /^[A-Za-z0-9.\-:[\]]+$/.test(host)) return `http://${host}`;
     const address = server.address();
-    return address && typeof address === 'object' ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : 'http://127.0.0.1:4010';
+    return address && typeof address === 'object'
+      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+      : 'http://127.0.0.1:4010';
   }
 
   /** A request of a provider, as the journal records it when it is answered. */
@@ -130,12 +145,22 @@ export function createMockServer(options: MockOptions): MockServer {
     readonly fault?: TakenFault | undefined;
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, started: number, answer: PreparedResponse, corsHeaders: readonly string[], providerHeaders: readonly string[] = NO_HEADERS, seen?: Seen): void {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    answer: PreparedResponse,
+    corsHeaders: readonly string[],
+    providerHeaders: readonly string[] = NO_HEADERS,
+    seen?: Seen,
+  ): void {
     if (res.headersSent) return;
     const base = providerHeaders.length === 0 ? answer.headers : mergeHeaders(answer, providerHeaders);
     const headers = corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders);
     if (seen?.fault) {
-      control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) => answered(req, started, outcome, seen));
+      control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) =>
+        answered(req, started, outcome, seen),
+      );
       return;
     }
     res.writeHead(answer.status, headers);
@@ -147,7 +172,17 @@ export function createMockServer(options: MockOptions): MockServer {
     log.line(req.method ?? 'GET', req.url ?? '/', outcome, performance.now() - started);
     if (!seen) return;
     const { provider, operation } = seen;
-    control.journal.record({ provider: provider.slug, method: req.method ?? 'GET', path: seen.path, template: seen.template ?? operation?.info.path, operationId: operation?.info.operationId, query: seen.query, headers: req.headers, body: seen.body, status: outcome });
+    control.journal.record({
+      provider: provider.slug,
+      method: req.method ?? 'GET',
+      path: seen.path,
+      template: seen.template ?? operation?.info.path,
+      operationId: operation?.info.operationId,
+      query: seen.query,
+      headers: req.headers,
+      body: seen.body,
+      status: outcome,
+    });
   }
 
   /** One request on its way through an operation; one object instead of a closure per step. */
@@ -211,28 +246,50 @@ export function createMockServer(options: MockOptions): MockServer {
     const violations = operation.validator.validate({ pathParams, query: flight.query, headers: flight.req.headers, body });
     if (violations.length > 0) {
       const answer = operation.invalid(violations);
-      const listed = violationsHeader(violations.map((violation) => ({ location: [violation.location, ...violation.field], message: violation.message })));
+      const listed = violationsHeader(
+        violations.map((violation) => ({ location: [violation.location, ...violation.field], message: violation.message })),
+      );
       return reply(flight, { ...answer, headers: [...answer.headers, 'sl-violations', listed] });
     }
     const preferred = readPreference(flight.req.headers.prefer, flight.query);
     if (!preferred.ok) return reply(flight, badPreference(preferred.detail));
-    const exchange: Exchange = { provider: flight.provider, operation, path: flight.path, pathParams, query: flight.query, headers: flight.req.headers, body, preference: preferred.preference };
+    const exchange: Exchange = {
+      provider: flight.provider,
+      operation,
+      path: flight.path,
+      pathParams,
+      query: flight.query,
+      headers: flight.req.headers,
+      body,
+      preference: preferred.preference,
+    };
     return runHandlers(flight, exchange, 0);
   }
 
   function runHandlers(flight: InFlight, exchange: Exchange, from: number): void | Promise<void> {
     for (let i = from; i < handlers.length; i++) {
       const result = (handlers[i] as AnswerHandler)(exchange);
-      if (result instanceof Promise) return result.then((answer) => (answer ? reply(flight, answer) : runHandlers(flight, exchange, i + 1)));
+      if (result instanceof Promise)
+        return result.then((answer) => (answer ? reply(flight, answer) : runHandlers(flight, exchange, i + 1)));
       if (result) return reply(flight, result);
     }
   }
 
-  async function proxyRequest(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], forward: (request: ProxyRequest) => Promise<PreparedResponse>, provider: Provider, path: string, search: string | undefined): Promise<void> {
+  async function proxyRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    corsHeaders: readonly string[],
+    forward: (request: ProxyRequest) => Promise<PreparedResponse>,
+    provider: Provider,
+    path: string,
+    search: string | undefined,
+  ): Promise<void> {
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
     const query = search ? new URLSearchParams(search) : undefined;
-    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders, NO_HEADERS, { provider, path, query });
+    if (read.kind === 'too-large')
+      return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders, NO_HEADERS, { provider, path, query });
     let body: unknown;
     if (read.kind === 'ok') {
       const text = read.bytes.toString('utf8');
@@ -246,10 +303,21 @@ export function createMockServer(options: MockOptions): MockServer {
     send(req, res, started, answer, corsHeaders, NO_HEADERS, { provider, path, query, body });
   }
 
-  async function serveSite(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], fullPath: string, head: string, rest: string, search: string | undefined): Promise<void> {
+  async function serveSite(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    corsHeaders: readonly string[],
+    fullPath: string,
+    head: string,
+    rest: string,
+    search: string | undefined,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) {
-      const page = wantsHtml(req.headers.accept) ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined }) : indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined);
+      const page = wantsHtml(req.headers.accept)
+        ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined })
+        : indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined);
       return send(req, res, started, page, corsHeaders);
     }
     if (fullPath === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, favicon(), corsHeaders);
@@ -263,22 +331,50 @@ export function createMockServer(options: MockOptions): MockServer {
     return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
   }
 
-  async function serveSandbox(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {
+  async function serveSandbox(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    corsHeaders: readonly string[],
+    rest: string,
+    search: string | undefined,
+  ): Promise<void> {
     if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, res, corsHeaders);
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    const answer = await (sandbox as Sandbox).routes({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined, headers: req.headers, controlOpen: control.open, loopback: boundToLoopback });
+    const answer = await (sandbox as Sandbox).routes({
+      method: req.method ?? 'GET',
+      path: rest,
+      query,
+      body: read.kind === 'ok' ? read.bytes : undefined,
+      headers: req.headers,
+      controlOpen: control.open,
+      loopback: boundToLoopback,
+    });
     send(req, res, started, consoleAnswerUnredacted(rest) ? answer : redactAnswer(answer), corsHeaders);
   }
 
-  async function serveControl(req: IncomingMessage, res: ServerResponse, started: number, corsHeaders: readonly string[], rest: string, search: string | undefined): Promise<void> {
+  async function serveControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    corsHeaders: readonly string[],
+    rest: string,
+    search: string | undefined,
+  ): Promise<void> {
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
     const query = search ? new URLSearchParams(search) : undefined;
-    send(req, res, started, control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }), corsHeaders);
+    send(
+      req,
+      res,
+      started,
+      control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }),
+      corsHeaders,
+    );
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
@@ -303,24 +399,71 @@ export function createMockServer(options: MockOptions): MockServer {
 
     const query = search ? new URLSearchParams(search) : undefined;
     const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
-    if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD')) return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
-    if (!route) return send(req, res, started, noSuchOperation(provider.slug, rest || '/', provider.paths.map((entry) => entry.template.template)), corsHeaders, NO_HEADERS, { provider, path: rest, query });
+    if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD'))
+      return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
+    if (!route)
+      return send(
+        req,
+        res,
+        started,
+        noSuchOperation(
+          provider.slug,
+          rest || '/',
+          provider.paths.map((entry) => entry.template.template),
+        ),
+        corsHeaders,
+        NO_HEADERS,
+        { provider, path: rest, query },
+      );
     const template = route.entry.template.template;
 
     if (method === 'OPTIONS') {
       const requestedMethod = req.headers['access-control-request-method'];
       if (origin !== undefined && requestedMethod !== undefined) {
         const preflight = cors.preflight(origin, route.entry.allow, req.headers['access-control-request-headers']);
-        return send(req, res, started, preflight ? prepare({ status: 204 }) : originNotAllowed(origin), preflight ?? NO_HEADERS, NO_HEADERS, { provider, path: rest, query, template });
+        return send(
+          req,
+          res,
+          started,
+          preflight ? prepare({ status: 204 }) : originNotAllowed(origin),
+          preflight ?? NO_HEADERS,
+          NO_HEADERS,
+          { provider, path: rest, query, template },
+        );
       }
-      if (!route.entry.methods.has('options')) return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders, NO_HEADERS, { provider, path: rest, query, template });
+      if (!route.entry.methods.has('options'))
+        return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders, NO_HEADERS, {
+          provider,
+          path: rest,
+          query,
+          template,
+        });
     }
     const lower = method.toLowerCase();
     const operation = route.entry.methods.get(lower) ?? (lower === 'head' ? route.entry.methods.get('get') : undefined);
-    if (!operation) return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow), corsHeaders, NO_HEADERS, { provider, path: rest, query, template });
+    if (!operation)
+      return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow), corsHeaders, NO_HEADERS, {
+        provider,
+        path: rest,
+        query,
+        template,
+      });
     // Faults come before credentials, the sandbox and `Prefer`: they stand for the network and the provider's bad day.
     const fault = control.faults.take(provider.slug, method.toUpperCase(), template);
-    const flight: InFlight = { req, res, started, corsHeaders, provider, operation, path: rest, names: route.entry.template.parameterNames, values: route.values, query, fault, body: undefined };
+    const flight: InFlight = {
+      req,
+      res,
+      started,
+      corsHeaders,
+      provider,
+      operation,
+      path: rest,
+      names: route.entry.template.parameterNames,
+      values: route.values,
+      query,
+      fault,
+      body: undefined,
+    };
     return fault && (fault.answer || fault.effect.reset) ? answerFault(flight, fault) : answerOperation(flight);
   }
 

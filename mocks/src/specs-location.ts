@@ -9,6 +9,8 @@ export function defaultSpecsDir(fail: (message: string) => Error): string {
   try {
     return dirname(createRequire(import.meta.url).resolve('@credit-apis/specs/package.json'));
   } catch {
-    throw fail('Cannot find the package @credit-apis/specs (the contracts the mock serves): install it next to @credit-apis/mock-server, or pass specsDir / --specs-dir.');
+    throw fail(
+      'Cannot find the package @credit-apis/specs (the contracts the mock serves): install it next to @credit-apis/mock-server, or pass specsDir / --specs-dir.',
+    );
   }
 }

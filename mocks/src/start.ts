@@ -102,7 +102,8 @@ export const SANDBOX_LIMITS = { webhookTimeoutMs: 600_000, webhookAttempts: 20 }
 
 function whole(value: number | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) throw new MockServerOptionsError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new MockServerOptionsError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}`);
   return value;
 }
 
@@ -120,7 +121,8 @@ function sandboxFactory(setting: MockServerOptions['sandbox']): SandboxFactory |
   const settings: MockSandboxOptions = setting === true ? {} : setting;
   const webhookUrls = (settings.webhookUrls ?? []).map((raw) => {
     const url = toUrl(raw, 'webhook URL');
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new MockServerOptionsError(`a webhook URL must be http(s), got "${url.href}"`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new MockServerOptionsError(`a webhook URL must be http(s), got "${url.href}"`);
     return url;
   });
   return sandbox({
@@ -138,7 +140,9 @@ function sandboxFactory(setting: MockServerOptions['sandbox']): SandboxFactory |
 function contractReporter(reportFile: string | undefined): ContractReporter {
   return (report: ContractReport) => {
     for (const violation of report.violations) {
-      process.stderr.write(`contract ${violation.severity}: ${report.provider} ${report.method} ${report.path} → ${report.status}: ${violation.side} ${violation.location ? `${violation.location} ` : ''}${violation.message}\n`);
+      process.stderr.write(
+        `contract ${violation.severity}: ${report.provider} ${report.method} ${report.path} → ${report.status}: ${violation.side} ${violation.location ? `${violation.location} ` : ''}${violation.message}\n`,
+      );
     }
     if (reportFile) appendFileSync(reportFile, `${JSON.stringify({ time: new Date().toISOString(), ...report })}\n`);
   };
@@ -153,7 +157,8 @@ export function buildMockServer(options: MockServerOptions = {}): MockServer {
   const bodyLimit = whole(options.bodyLimit, 'bodyLimit', 0, Number.MAX_SAFE_INTEGER) ?? defaultOptions.bodyLimit;
   const proxies: Record<string, URL> = {};
   for (const [slug, upstream] of Object.entries(options.proxies ?? {})) proxies[slug] = toUrl(upstream, `proxy ${slug}`);
-  if (Object.keys(proxies).length > 0) assertPrismInstalled('the validating proxy (--proxy)', (message) => new MockServerOptionsError(message));
+  if (Object.keys(proxies).length > 0)
+    assertPrismInstalled('the validating proxy (--proxy)', (message) => new MockServerOptionsError(message));
   const specsDir = options.specsDir ?? defaultSpecsDir((message) => new MockServerOptionsError(message));
   let mock: MockServer;
   try {

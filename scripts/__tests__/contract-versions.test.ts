@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { contractEntry, contractHash, ContractVersionError, nextContractVersions } from '../lib/specs-package.js';
 
-const bundle = (version: unknown, description = 'Operations.'): string => JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version, description }, paths: {} });
+const bundle = (version: unknown, description = 'Operations.'): string =>
+  JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version, description }, paths: {} });
 
 describe('contract versions', () => {
   it('hashes the contract without its version, so a bump alone changes no hash', () => {
@@ -16,7 +17,9 @@ describe('contract versions', () => {
   it('refuses a changed contract whose version did not change', () => {
     const recorded = nextContractVersions({}, [contractEntry('t', bundle('0.1.0'))]);
     expect(() => nextContractVersions(recorded, [contractEntry('t', bundle('0.1.0', 'Other words.'))])).toThrow(ContractVersionError);
-    expect(() => nextContractVersions(recorded, [contractEntry('t', bundle('0.1.0', 'Other words.'))])).toThrow(/specs\/t changed but its info.version is still 0\.1\.0/);
+    expect(() => nextContractVersions(recorded, [contractEntry('t', bundle('0.1.0', 'Other words.'))])).toThrow(
+      /specs\/t changed but its info.version is still 0\.1\.0/,
+    );
   });
 
   it('records the new hash with the new version', () => {
@@ -27,6 +30,7 @@ describe('contract versions', () => {
   });
 
   it('needs a semver version', () => {
-    for (const version of ['v1', '1.0', 1, undefined]) expect(() => contractEntry('t', bundle(version)), String(version)).toThrow(/info.version must be a semver version/);
+    for (const version of ['v1', '1.0', 1, undefined])
+      expect(() => contractEntry('t', bundle(version)), String(version)).toThrow(/info.version must be a semver version/);
   });
 });

@@ -26,13 +26,16 @@ describe('committed generated files match the specs (run `pnpm generate` after e
     const { generatedDir } = providerFiles(slug);
     const files = generateCollections(slug, fresh);
     // No file too many (a renamed operation or environment leaves none behind) and none missing.
-    expect(listCollectionFiles(generatedDir), `generated/${slug}/ holds other collection files than \`pnpm generate\` writes`).toEqual(files.map((file) => file.path).sort());
+    expect(listCollectionFiles(generatedDir), `generated/${slug}/ holds other collection files than \`pnpm generate\` writes`).toEqual(
+      files.map((file) => file.path).sort(),
+    );
     for (const file of files) expectCommitted(join(generatedDir, file.path), file.text);
   });
   // The rest of @credit-apis/specs: YAML bundles, index, exports, and the version recorded for each content
   // hash (a contract changed under an unchanged info.version throws ContractVersionError here).
   const specsDir = join(repoRoot, 'generated');
-  const committed = (path: string): string | undefined => (existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined);
+  const committed = (path: string): string | undefined =>
+    existsSync(join(specsDir, path)) ? readFileSync(join(specsDir, path), 'utf8') : undefined;
   it.each([...specsPackageFiles(bundles, committed)])('generated/%s', (path, fresh) => {
     expectCommitted(join(specsDir, path), fresh);
   });

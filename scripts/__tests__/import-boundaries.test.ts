@@ -15,13 +15,16 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
  * Crossings that other work of this session removes, reported (not silently ignored) until then: the client
  * benchmark reaches into two packages and generated/ (h8-runtime-loop owns it).
  */
-const PENDING: { owner: string; matches(crossing: CrossRootImport): boolean }[] = [{ owner: 'bench:client', matches: (crossing) => crossing.file === 'scripts/bench-client.ts' }];
+const PENDING: { owner: string; matches(crossing: CrossRootImport): boolean }[] = [
+  { owner: 'bench:client', matches: (crossing) => crossing.file === 'scripts/bench-client.ts' },
+];
 
 describe('import boundaries of this workspace', () => {
   it('no import crosses a package root by relative path', () => {
     const crossings = findCrossRootImports(repoRoot);
     const pending = crossings.filter((crossing) => PENDING.some((rule) => rule.matches(crossing)));
-    if (pending.length > 0) console.warn(`import boundaries: ${pending.length} pending crossings:\n  ${pending.map(describeCrossing).join('\n  ')}`);
+    if (pending.length > 0)
+      console.warn(`import boundaries: ${pending.length} pending crossings:\n  ${pending.map(describeCrossing).join('\n  ')}`);
     expect(crossings.filter((crossing) => !pending.includes(crossing)).map(describeCrossing)).toEqual([]);
   });
 });
@@ -70,6 +73,10 @@ describe('the import-boundary check', () => {
 
   it('reports a root-package file reaching into a package', () => {
     write('scripts/bench.ts', "import { a } from '../packages/a/src/index.js';\n");
-    expect(findCrossRootImports(root).filter((crossing) => crossing.from === '.').map((crossing) => crossing.specifier)).toEqual(['../packages/a/src/index.js']);
+    expect(
+      findCrossRootImports(root)
+        .filter((crossing) => crossing.from === '.')
+        .map((crossing) => crossing.specifier),
+    ).toEqual(['../packages/a/src/index.js']);
   });
 });

@@ -29,11 +29,14 @@ describe('@credit-apis/specs', () => {
     expect(parse(readFileSync(require.resolve(`@credit-apis/specs/${slug}.yaml`), 'utf8'))).toEqual(bundle.doc);
   });
 
-  it.each(bundles.map((bundle) => [bundle.slug, bundle.doc] as const))('%s: the documented hosts come before the local mock in servers', (_slug, doc) => {
-    const urls = ((doc.servers ?? []) as { url: string }[]).map((server) => server.url);
-    expect(urls.length).toBeGreaterThan(0);
-    expect(isLocal(urls[0] as string), `first server ${urls[0]}`).toBe(false);
-    const firstLocal = urls.findIndex(isLocal);
-    if (firstLocal !== -1) expect(urls.slice(firstLocal).every(isLocal), urls.join(', ')).toBe(true);
-  });
+  it.each(bundles.map((bundle) => [bundle.slug, bundle.doc] as const))(
+    '%s: the documented hosts come before the local mock in servers',
+    (_slug, doc) => {
+      const urls = ((doc.servers ?? []) as { url: string }[]).map((server) => server.url);
+      expect(urls.length).toBeGreaterThan(0);
+      expect(isLocal(urls[0] as string), `first server ${urls[0]}`).toBe(false);
+      const firstLocal = urls.findIndex(isLocal);
+      if (firstLocal !== -1) expect(urls.slice(firstLocal).every(isLocal), urls.join(', ')).toBe(true);
+    },
+  );
 });

@@ -59,13 +59,20 @@ function auth(value: Auth, collectionFlow: OAuth2Flow | undefined): BrunoAuth {
     case 'basic':
       return { mode: 'basic', basic: { username: `{{${value.usernameVariable}}}`, password: `{{${value.passwordVariable}}}` } };
     case 'apiKey':
-      return { mode: 'apikey', apikey: { key: value.name, value: `{{${value.variable}}}`, placement: value.in === 'query' ? 'queryparams' : 'header' } };
+      return {
+        mode: 'apikey',
+        apikey: { key: value.name, value: `{{${value.variable}}}`, placement: value.in === 'query' ? 'queryparams' : 'header' },
+      };
   }
 }
 
 function body(value: Body | undefined): BrunoBody {
   if (!value) return { mode: 'none' };
-  if (value.fields) return { mode: 'formUrlEncoded', formUrlEncoded: value.fields.map((field) => ({ name: field.name, value: field.value, enabled: true })) };
+  if (value.fields)
+    return {
+      mode: 'formUrlEncoded',
+      formUrlEncoded: value.fields.map((field) => ({ name: field.name, value: field.value, enabled: true })),
+    };
   if (/json/i.test(value.mediaType)) return { mode: 'json', json: value.text };
   return { mode: 'text', text: value.text };
 }
@@ -78,7 +85,12 @@ function url(request: RequestModel): string {
 
 function params(request: RequestModel): KeyValue[] {
   return [
-    ...request.query.map((parameter) => ({ name: parameter.name, value: parameter.value, enabled: parameter.enabled, type: 'query' as const })),
+    ...request.query.map((parameter) => ({
+      name: parameter.name,
+      value: parameter.value,
+      enabled: parameter.enabled,
+      type: 'query' as const,
+    })),
     ...request.pathParameters.map((parameter) => ({ name: parameter.name, value: parameter.value, enabled: true, type: 'path' as const })),
   ];
 }
@@ -114,7 +126,9 @@ function requestFile(request: RequestModel, seq: number, collectionFlow: OAuth2F
           status: example.status,
           statusText: example.statusText,
           headers: example.headers.map(([name, value]) => ({ name, value })),
-          ...(example.body === undefined ? {} : { body: { type: example.contentType && /json/i.test(example.contentType) ? 'json' : 'text', content: example.body } }),
+          ...(example.body === undefined
+            ? {}
+            : { body: { type: example.contentType && /json/i.test(example.contentType) ? 'json' : 'text', content: example.body } }),
         },
       })),
     },
@@ -128,7 +142,13 @@ function environmentFile(environment: Environment): string {
     {
       name: environment.id,
       // Bruno keeps a secret's value out of the file: the mock's well-formed placeholders stay plain values.
-      variables: environment.variables.map((variable) => ({ name: variable.name, value: variable.value, enabled: true, secret: variable.secret && !isMock, type: 'text' })),
+      variables: environment.variables.map((variable) => ({
+        name: variable.name,
+        value: variable.value,
+        enabled: true,
+        secret: variable.secret && !isMock,
+        type: 'text',
+      })),
     },
     { format: 'bru' },
   );
@@ -148,18 +168,32 @@ export function brunoFiles(model: CollectionModel): BrunoFile[] {
     ignore: ['node_modules', '.git'],
     'x-generated': `${GENERATED} Source: specs/${model.slug}/.`,
   };
-  const docs = [GENERATED, model.description, 'Environments: each documented host, and `mock` (the local mock server, `pnpm start`). Credentials are environment secrets, empty outside the mock.']
+  const docs = [
+    GENERATED,
+    model.description,
+    'Environments: each documented host, and `mock` (the local mock server, `pnpm start`). Credentials are environment secrets, empty outside the mock.',
+  ]
     .filter((part) => part !== '')
     .join('\n\n');
   const files: BrunoFile[] = [
     { path: 'bruno.json', text: `${JSON.stringify(config, null, 2)}\n` },
-    { path: 'collection.bru', text: stringifyCollection({ request: { auth: collectionFlow ? oauth2Auth(collectionFlow) : { mode: 'none' } }, docs }, config, { format: 'bru' }) },
+    {
+      path: 'collection.bru',
+      text: stringifyCollection({ request: { auth: collectionFlow ? oauth2Auth(collectionFlow) : { mode: 'none' } }, docs }, config, {
+        format: 'bru',
+      }),
+    },
     ...model.environments.map((environment) => ({ path: `environments/${environment.id}.bru`, text: environmentFile(environment) })),
   ];
   model.folders.forEach((folder, folderIndex) => {
     const dir = folderDir(folder.name);
-    files.push({ path: `${dir}/folder.bru`, text: stringifyFolder({ meta: { name: folder.name, seq: folderIndex + 1 }, docs: folder.description }, { format: 'bru' }) });
-    folder.requests.forEach((request, index) => files.push({ path: `${dir}/${request.operationId}.bru`, text: requestFile(request, index + 1, collectionFlow) }));
+    files.push({
+      path: `${dir}/folder.bru`,
+      text: stringifyFolder({ meta: { name: folder.name, seq: folderIndex + 1 }, docs: folder.description }, { format: 'bru' }),
+    });
+    folder.requests.forEach((request, index) =>
+      files.push({ path: `${dir}/${request.operationId}.bru`, text: requestFile(request, index + 1, collectionFlow) }),
+    );
   });
   return files.map((file) => ({ path: file.path, text: file.text.endsWith('\n') ? file.text : `${file.text}\n` }));
 }

@@ -34,7 +34,10 @@ export function generateCollections(slug: string, bundleText: string): Generated
   const model = readCollectionModel(slug, JSON.parse(bundleText) as JsonObject);
   return [
     { path: 'postman_collection.json', text: json(postmanCollection(model)) },
-    ...model.environments.map((environment) => ({ path: `postman_environment.${environment.id}.json`, text: json(postmanEnvironment(model, environment)) })),
+    ...model.environments.map((environment) => ({
+      path: `postman_environment.${environment.id}.json`,
+      text: json(postmanEnvironment(model, environment)),
+    })),
     ...brunoFiles(model).map((file) => ({ path: `bruno/${file.path}`, text: file.text })),
   ];
 }

@@ -49,14 +49,23 @@ function auth(value: Auth): PostmanObject {
 }
 
 function body(value: Body): PostmanObject {
-  if (value.fields) return { mode: 'urlencoded', urlencoded: value.fields.map((field) => ({ key: field.name, value: field.value, type: 'text' })) };
+  if (value.fields)
+    return { mode: 'urlencoded', urlencoded: value.fields.map((field) => ({ key: field.name, value: field.value, type: 'text' })) };
   const language = /json/i.test(value.mediaType) ? 'json' : 'text';
   return { mode: 'raw', raw: value.text, options: { raw: { language } } };
 }
 
 function url(request: RequestModel): PostmanObject {
-  const segments = request.path.split('/').filter((segment) => segment !== '').map((segment) => segment.replace(/^\{(.+)\}$/, ':$1'));
-  const query = request.query.map((parameter) => ({ key: parameter.name, value: parameter.value, ...(parameter.enabled ? {} : { disabled: true }), description: parameter.description }));
+  const segments = request.path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => segment.replace(/^\{(.+)\}$/, ':$1'));
+  const query = request.query.map((parameter) => ({
+    key: parameter.name,
+    value: parameter.value,
+    ...(parameter.enabled ? {} : { disabled: true }),
+    description: parameter.description,
+  }));
   const enabledQuery = request.query.filter((parameter) => parameter.enabled).map((parameter) => `${parameter.name}=${parameter.value}`);
   const raw = `{{${request.baseUrlVariable}}}/${segments.join('/')}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`;
   return {
@@ -65,7 +74,13 @@ function url(request: RequestModel): PostmanObject {
     path: segments,
     ...(query.length > 0 ? { query } : {}),
     ...(request.pathParameters.length > 0
-      ? { variable: request.pathParameters.map((parameter) => ({ key: parameter.name, value: parameter.value, description: parameter.description })) }
+      ? {
+          variable: request.pathParameters.map((parameter) => ({
+            key: parameter.name,
+            value: parameter.value,
+            description: parameter.description,
+          })),
+        }
       : {}),
   };
 }
@@ -126,10 +141,16 @@ export function postmanCollection(model: CollectionModel): PostmanObject {
       description: description.filter((part) => part !== '').join('\n\n'),
       schema: POSTMAN_SCHEMA,
     },
-    item: model.folders.map((folder) => ({ name: folder.name, description: folder.description, item: folder.requests.map((request) => item(model.slug, request)) })),
+    item: model.folders.map((folder) => ({
+      name: folder.name,
+      description: folder.description,
+      item: folder.requests.map((request) => item(model.slug, request)),
+    })),
     ...(model.oauth2.length > 0 ? { event: [script('prerequest', postmanTokenScript(model.oauth2))] } : {}),
     // The token cache lives in collection variables (the script sets them); declared so imports show them.
-    variable: model.oauth2.flatMap((flow) => ['', 'For', 'ExpiresAt'].map((suffix) => ({ key: `${flow.tokenVariable}${suffix}`, value: '', type: 'string' }))),
+    variable: model.oauth2.flatMap((flow) =>
+      ['', 'For', 'ExpiresAt'].map((suffix) => ({ key: `${flow.tokenVariable}${suffix}`, value: '', type: 'string' })),
+    ),
   };
 }
 
@@ -137,7 +158,12 @@ export function postmanEnvironment(model: CollectionModel, environment: Environm
   return {
     id: stableId(`${model.slug}:${environment.id}`),
     name: `${model.title} — ${environment.name}`,
-    values: environment.variables.map((variable) => ({ key: variable.name, value: variable.value, type: variable.secret ? 'secret' : 'default', enabled: true })),
+    values: environment.variables.map((variable) => ({
+      key: variable.name,
+      value: variable.value,
+      type: variable.secret ? 'secret' : 'default',
+      enabled: true,
+    })),
     _postman_variable_scope: 'environment',
     // Postman's free-text field of an environment file: the only place it keeps a note.
     _postman_exported_using: `credit-apis pnpm generate — ${generatedNote(model)}`,

@@ -50,7 +50,10 @@ function serverVariables(server: Server): Variable[] {
 export function readEnvironments(doc: JsonObject, slug: string, folders: readonly Folder[], flows: readonly OAuth2Flow[]): Environment[] {
   const mock = mockUrl(slug);
   const hosts = readServers(doc.servers).filter((server) => server.url !== mock);
-  const own = listOperations(doc).filter((ref) => ref.kind === 'paths').map((ref) => ownServers(doc, ref)).filter((entry) => entry !== undefined);
+  const own = listOperations(doc)
+    .filter((ref) => ref.kind === 'paths')
+    .map((ref) => ownServers(doc, ref))
+    .filter((entry) => entry !== undefined);
   const tokenPaths = new Map(flows.map((flow) => [flow, tokenOperation(doc, flow)]));
   const build = (server: Server, index: number, isMock: boolean): Environment => {
     const variables = new Map<string, Variable>();
@@ -62,7 +65,7 @@ export function readEnvironments(doc: JsonObject, slug: string, folders: readonl
     for (const { variable, servers } of own) {
       // The mock serves every path under its prefix; a host pairs with the own server of the same rank.
       const provider = servers.filter((candidate) => candidate.url !== mock);
-      const chosen = isMock ? undefined : (provider.length === hosts.length ? provider[index] : provider[0]);
+      const chosen = isMock ? undefined : provider.length === hosts.length ? provider[index] : provider[0];
       const url = chosen ? templated(chosen.url) : mock;
       add({ name: variable, value: url, secret: false });
       if (chosen) serverVariables(chosen).forEach(add);
@@ -72,12 +75,18 @@ export function readEnvironments(doc: JsonObject, slug: string, folders: readonl
       const tokenServer = tokenRef ? ownServers(doc, tokenRef) : undefined;
       const base = tokenServer ? `{{${tokenServer.variable}}}` : '{{baseUrl}}';
       const scheme = securitySchemes(doc)[flow.scheme];
-      const declared = scheme && isObject(scheme.flows) && isObject(scheme.flows.clientCredentials) ? text(scheme.flows.clientCredentials.tokenUrl) : '';
+      const declared =
+        scheme && isObject(scheme.flows) && isObject(scheme.flows.clientCredentials) ? text(scheme.flows.clientCredentials.tokenUrl) : '';
       add({ name: flow.tokenUrlVariable, value: tokenRef ? `${base}${tokenRef.key}` : declared, secret: false });
     }
     secretVariables({ folders, oauth2: flows }, isMock).forEach(add);
     const name = isMock ? 'Local mock' : environmentName(server);
-    return { id: isMock ? 'mock' : asciiId(name) || `host-${index + 1}`, name, description: isMock ? `The credit-apis mock server (\`pnpm start\`), ${mock}.` : server.description, variables: [...variables.values()] };
+    return {
+      id: isMock ? 'mock' : asciiId(name) || `host-${index + 1}`,
+      name,
+      description: isMock ? `The credit-apis mock server (\`pnpm start\`), ${mock}.` : server.description,
+      variables: [...variables.values()],
+    };
   };
   const environments = hosts.map((server, index) => build(server, index, false));
   environments.push(build({ url: mock, description: '', variables: {} }, hosts.length, true));

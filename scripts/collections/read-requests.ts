@@ -32,15 +32,22 @@ function readBody(doc: JsonObject, operation: JsonObject): { body: Body | undefi
   if (mediaType === undefined || !isObject(media)) return { body: undefined, others: [] };
   const value = sampleValue(doc, media);
   const others = isObject(media.examples)
-    ? Object.entries(media.examples).slice(1).map(([name, raw]) => {
-        const example = deref(doc, raw);
-        const summary = isObject(example) ? text(example.summary) : '';
-        const shown = isObject(example) && 'value' in example ? JSON.stringify(example.value, null, 2) : '';
-        return `Documented request example \`${name}\`${summary === '' ? '' : ` (${summary})`}:\n\n\`\`\`json\n${shown}\n\`\`\``;
-      })
+    ? Object.entries(media.examples)
+        .slice(1)
+        .map(([name, raw]) => {
+          const example = deref(doc, raw);
+          const summary = isObject(example) ? text(example.summary) : '';
+          const shown = isObject(example) && 'value' in example ? JSON.stringify(example.value, null, 2) : '';
+          return `Documented request example \`${name}\`${summary === '' ? '' : ` (${summary})`}:\n\n\`\`\`json\n${shown}\n\`\`\``;
+        })
     : [];
   if (/x-www-form-urlencoded/i.test(mediaType)) {
-    const fields = Object.entries(isObject(value) ? value : {}).map(([name, field]) => ({ name, value: asText(field), enabled: true, description: '' }));
+    const fields = Object.entries(isObject(value) ? value : {}).map(([name, field]) => ({
+      name,
+      value: asText(field),
+      enabled: true,
+      description: '',
+    }));
     return { body: { mediaType, text: new URLSearchParams(fields.map((field) => [field.name, field.value])).toString(), fields }, others };
   }
   const bodyText = value === undefined ? '' : isJson(mediaType) ? JSON.stringify(value, null, 2) : asText(value);

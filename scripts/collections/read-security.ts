@@ -13,7 +13,11 @@ interface SchemeInfo {
 
 export function securitySchemes(doc: JsonObject): Record<string, JsonObject> {
   const found = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
-  return Object.fromEntries(Object.entries(found).map(([name, raw]) => [name, deref(doc, raw)]).filter((entry): entry is [string, JsonObject] => isObject(entry[1])));
+  return Object.fromEntries(
+    Object.entries(found)
+      .map(([name, raw]) => [name, deref(doc, raw)])
+      .filter((entry): entry is [string, JsonObject] => isObject(entry[1])),
+  );
 }
 
 /** The scheme of an operation's first security requirement (what a client sends first). */
@@ -41,15 +45,17 @@ export function readOAuth2Flows(doc: JsonObject): OAuth2Flow[] {
   return Object.entries(securitySchemes(doc)).flatMap(([name, scheme]) => {
     const flow = scheme.type === 'oauth2' && isObject(scheme.flows) ? scheme.flows.clientCredentials : undefined;
     if (!isObject(flow)) return [];
-    return [{
-      scheme: name,
-      tokenVariable: `${name}AccessToken`,
-      tokenUrlVariable: `${name}TokenUrl`,
-      clientIdVariable: `${name}ClientId`,
-      clientSecretVariable: `${name}ClientSecret`,
-      scope: [...(requiredScopes.get(name) ?? [])].join(' '),
-      description: text(scheme.description),
-    }];
+    return [
+      {
+        scheme: name,
+        tokenVariable: `${name}AccessToken`,
+        tokenUrlVariable: `${name}TokenUrl`,
+        clientIdVariable: `${name}ClientId`,
+        clientSecretVariable: `${name}ClientSecret`,
+        scope: [...(requiredScopes.get(name) ?? [])].join(' '),
+        description: text(scheme.description),
+      },
+    ];
   });
 }
 
@@ -70,7 +76,9 @@ export function readAuth(doc: JsonObject, ref: OperationRef, flows: readonly OAu
   const httpScheme = text(scheme.scheme).toLowerCase();
   if (type === 'oauth2' || type === 'openIdConnect') {
     const flow = flows.find((candidate) => candidate.scheme === name);
-    return flow ? { kind: 'bearer', tokenVariable: flow.tokenVariable, oauth2: flow } : { kind: 'bearer', tokenVariable: `${name}AccessToken` };
+    return flow
+      ? { kind: 'bearer', tokenVariable: flow.tokenVariable, oauth2: flow }
+      : { kind: 'bearer', tokenVariable: `${name}AccessToken` };
   }
   if (type === 'http' && httpScheme === 'bearer') return { kind: 'bearer', tokenVariable: `${name}Token` };
   if (type === 'http' && httpScheme === 'basic') {
@@ -80,6 +88,7 @@ export function readAuth(doc: JsonObject, ref: OperationRef, flows: readonly OAu
       ? { kind: 'basic', usernameVariable: flow.clientIdVariable, passwordVariable: flow.clientSecretVariable }
       : { kind: 'basic', usernameVariable: `${name}Username`, passwordVariable: `${name}Password` };
   }
-  if (type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query')) return { kind: 'apiKey', in: scheme.in, name: text(scheme.name), variable: `${name}Key` };
+  if (type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query'))
+    return { kind: 'apiKey', in: scheme.in, name: text(scheme.name), variable: `${name}Key` };
   throw new CollectionModelError(`security scheme ${name} (${type} ${httpScheme}) has no collection equivalent`);
 }

@@ -14,7 +14,10 @@ export function readServers(value: Json | undefined): Server[] {
     url: text(server.url).replace(/\/+$/, ''),
     description: text(server.description),
     variables: Object.fromEntries(
-      Object.entries(isObject(server.variables) ? server.variables : {}).map(([name, variable]) => [name, isObject(variable) ? text(variable.default) : '']),
+      Object.entries(isObject(server.variables) ? server.variables : {}).map(([name, variable]) => [
+        name,
+        isObject(variable) ? text(variable.default) : '',
+      ]),
     ),
   }));
 }

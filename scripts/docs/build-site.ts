@@ -110,12 +110,18 @@ async function buildPage(slug: string, bundlePath: string, workDir: string, outD
  */
 export function isSiteFresh(outDir: string = DEFAULT_OUT_DIR): boolean {
   const providers = listProviders();
-  const outputs = ['index.html', TESTING_PAGE, ...providers.flatMap((provider) => [`${provider.slug}.html`, ...Object.values(contractFiles(provider.slug))])].map((file) => join(outDir, file));
+  const outputs = [
+    'index.html',
+    TESTING_PAGE,
+    ...providers.flatMap((provider) => [`${provider.slug}.html`, ...Object.values(contractFiles(provider.slug))]),
+  ].map((file) => join(outDir, file));
   if (providers.length === 0 || !outputs.every((file) => existsSync(file))) return false;
   const builderDir = join(repoRoot, 'scripts', 'docs');
   const inputs = [
     ...providers.map((provider) => provider.bundlePath),
-    ...readdirSync(builderDir).filter((name) => /\.(ts|html)$/.test(name)).map((name) => join(builderDir, name)),
+    ...readdirSync(builderDir)
+      .filter((name) => /\.(ts|html)$/.test(name))
+      .map((name) => join(builderDir, name)),
     EXAMPLE_PATH,
   ];
   const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));

@@ -199,7 +199,9 @@ function urlPath(url: string): string {
 }
 
 function clientCredentialsFlow(scheme: JsonObject): JsonObject | undefined {
-  return scheme.type === 'oauth2' && isObject(scheme.flows) && isObject(scheme.flows.clientCredentials) ? scheme.flows.clientCredentials : undefined;
+  return scheme.type === 'oauth2' && isObject(scheme.flows) && isObject(scheme.flows.clientCredentials)
+    ? scheme.flows.clientCredentials
+    : undefined;
 }
 
 /** The path of the OAuth2 token endpoint when this API uses client credentials (`/oauth2/token`). */
@@ -237,7 +239,9 @@ function clientAuth(context: SampleContext): { helper: string; expression: strin
   if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') {
     return { helper: 'bearer', expression: `bearer(process.env.${names.envPrefix}_TOKEN ?? '')` };
   }
-  throw new SampleError(`${names.slug}: the client packages support OAuth2 client credentials and HTTP bearer, not "${String(scheme.type)}"`);
+  throw new SampleError(
+    `${names.slug}: the client packages support OAuth2 client credentials and HTTP bearer, not "${String(scheme.type)}"`,
+  );
 }
 
 /** A comment when this operation is not authenticated the way the client is (e.g. the token endpoint). */
@@ -249,7 +253,9 @@ function authNote(context: SampleContext): string[] {
   const own = operationSecurity(context).map(({ name }) => name);
   const client = securityOf(doc, doc.security).map(({ name }) => name);
   if (own.join() === client.join()) return [];
-  return own.length === 0 ? ['// This operation needs no authentication.'] : [`// This operation is authenticated with ${own.join(' + ')} (see Security).`];
+  return own.length === 0
+    ? ['// This operation needs no authentication.']
+    : [`// This operation is authenticated with ${own.join(' + ')} (see Security).`];
 }
 
 function typescriptSample(context: SampleContext): string {
@@ -355,7 +361,9 @@ function curlSample(context: SampleContext): string {
     }
   } else if (body) {
     options.push(`--header ${shellQuote(`Content-Type: ${body.mediaType}`)}`);
-    options.push(`--data ${shellQuote(typeof body.value === 'string' && !isJson(body.mediaType) ? body.value : JSON.stringify(body.value, null, 2))}`);
+    options.push(
+      `--data ${shellQuote(typeof body.value === 'string' && !isJson(body.mediaType) ? body.value : JSON.stringify(body.value, null, 2))}`,
+    );
   }
   return [...auth.comment, `curl ${options.join(' \\\n  ')}`, ''].join('\n');
 }

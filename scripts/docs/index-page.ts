@@ -45,7 +45,10 @@ function providerCard({ slug, file, doc }: IndexProvider): string {
   const operations = listOperations(doc);
   const paths = operations.filter((op) => op.kind === 'paths').length;
   const webhooks = operations.filter((op) => op.kind === 'webhooks').length;
-  const counts = [`${paths} operation${paths === 1 ? '' : 's'}`, ...(webhooks > 0 ? [`${webhooks} webhook${webhooks === 1 ? '' : 's'}`] : [])].join(', ');
+  const counts = [
+    `${paths} operation${paths === 1 ? '' : 's'}`,
+    ...(webhooks > 0 ? [`${webhooks} webhook${webhooks === 1 ? '' : 's'}`] : []),
+  ].join(', ');
   const { packageName } = providerNames(slug);
   return [
     `    <section class="provider" id="provider-${escapeHtml(slug)}">`,
@@ -78,7 +81,13 @@ function flowSection(provider: IndexProvider | undefined): string {
       const ops = operations.filter((op) => Array.isArray(op.operation.tags) && op.operation.tags[0] === name);
       if (ops.length === 0) return '';
       const description = typeof tag.description === 'string' ? firstSentence(tag.description) : '';
-      return [`    <li><strong>${escapeHtml(name)}</strong>${description ? ` — ${escapeHtml(description)}` : ''}`, '      <ul>', ...ops.map((op) => operationLine(file, op)), '      </ul>', '    </li>'].join('\n');
+      return [
+        `    <li><strong>${escapeHtml(name)}</strong>${description ? ` — ${escapeHtml(description)}` : ''}`,
+        '      <ul>',
+        ...ops.map((op) => operationLine(file, op)),
+        '      </ul>',
+        '    </li>',
+      ].join('\n');
     })
     .filter(Boolean);
   const { title } = apiSummary(doc);

@@ -98,7 +98,10 @@ export function makeOffline(html: string): { html: string; report: OfflineReport
   let out = html;
   for (const { what, from, to } of REPLACEMENTS) {
     const count = out.split(from).length - 1;
-    if (count === 0) throw new OfflineError(`expected the ${what} URL ${from} in the page: has Redoc changed? Re-measure and update scripts/docs/offline.ts`);
+    if (count === 0)
+      throw new OfflineError(
+        `expected the ${what} URL ${from} in the page: has Redoc changed? Re-measure and update scripts/docs/offline.ts`,
+      );
     out = out.split(from).join(to);
     replaced[what] = count;
   }

@@ -33,14 +33,19 @@ function inline(text: string): string {
     .trim()
     .replace(/\s*\n\s*/g, ' ')
     .split(/(`[^`]*`)/)
-    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    )
     .join('');
 }
 
 export function quirksMarkdown(quirks: DocQuirk[]): string {
   if (quirks.length === 0) return '';
   const items = quirks.map(
-    (quirk) => `- **${inline(quirk.where.includes('`') ? quirk.where : `\`${quirk.where}\``)}**\n  - *Documented:* ${inline(quirk.documented)}\n  - *Chosen:* ${inline(quirk.chosen)}`,
+    (quirk) =>
+      `- **${inline(quirk.where.includes('`') ? quirk.where : `\`${quirk.where}\``)}**\n  - *Documented:* ${inline(quirk.documented)}\n  - *Chosen:* ${inline(quirk.chosen)}`,
   );
   return [
     `#### ${QUIRKS_HEADING}`,

@@ -60,7 +60,9 @@ export function sampleTarget(slug: string, mode = process.env[SAMPLES_TARGET_ENV
 }
 
 function importPath(fromFile: string, toFile: string): string {
-  const path = relative(dirname(fromFile), toFile).replace(/\\/g, '/').replace(/\.d\.ts$/, '.js');
+  const path = relative(dirname(fromFile), toFile)
+    .replace(/\\/g, '/')
+    .replace(/\.d\.ts$/, '.js');
   return path.startsWith('.') ? path : `./${path}`;
 }
 
@@ -124,7 +126,9 @@ export function typecheckSamples(samples: SampleToCheck[]): SampleResult[] {
   host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, onError, shouldCreate) => {
     const text = virtual.get(file);
-    return text === undefined ? getSourceFile.call(host, file, language, onError, shouldCreate) : ts.createSourceFile(file, text, language, true);
+    return text === undefined
+      ? getSourceFile.call(host, file, language, onError, shouldCreate)
+      : ts.createSourceFile(file, text, language, true);
   };
   // The virtual folder has no package.json of its own: the repository's (`"type": "module"`) makes samples ESM,
   // which top-level `await` needs.

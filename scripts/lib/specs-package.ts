@@ -39,13 +39,16 @@ function info(doc: Record<string, unknown>): Record<string, unknown> {
 export function contractHash(bundleText: string): string {
   const doc = JSON.parse(bundleText) as Record<string, unknown>;
   const { version: _version, ...rest } = info(doc);
-  return createHash('sha256').update(JSON.stringify({ ...doc, info: rest })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...doc, info: rest }))
+    .digest('hex');
 }
 
 export function contractEntry(slug: string, bundleText: string): ContractEntry {
   const doc = JSON.parse(bundleText) as Record<string, unknown>;
   const { title, version } = info(doc);
-  if (typeof version !== 'string' || !SEMVER.test(version)) throw new ContractVersionError(`specs/${slug}: info.version must be a semver version (1.2.3), got ${JSON.stringify(version)}`);
+  if (typeof version !== 'string' || !SEMVER.test(version))
+    throw new ContractVersionError(`specs/${slug}: info.version must be a semver version (1.2.3), got ${JSON.stringify(version)}`);
   return { slug, title: typeof title === 'string' ? title : slug, version, sha256: contractHash(bundleText) };
 }
 
@@ -58,7 +61,9 @@ export function nextContractVersions(previous: ContractVersions, entries: readon
   for (const entry of entries) {
     const recorded = previous[entry.slug];
     if (recorded && recorded.version === entry.version && recorded.sha256 !== entry.sha256) {
-      throw new ContractVersionError(`specs/${entry.slug} changed but its info.version is still ${entry.version}: raise it (semver: patch for wording and examples, minor for additions, major for breaking changes), then run \`pnpm generate\` again`);
+      throw new ContractVersionError(
+        `specs/${entry.slug} changed but its info.version is still ${entry.version}: raise it (semver: patch for wording and examples, minor for additions, major for breaking changes), then run \`pnpm generate\` again`,
+      );
     }
     next[entry.slug] = { version: entry.version, sha256: entry.sha256 };
   }
@@ -132,7 +137,10 @@ export function specsPackageJson(current: PackageJson, slugs: readonly string[])
   const files = ['index.js', 'index.d.ts', ...slugs.flatMap((slug) => Object.values(filesOf(slug).files)), ...SHIPPED_BESIDE_BUILD];
   // attw knows JavaScript and types: the YAML files are data, left out of its check.
   const yamlSubpaths = slugs.map((slug) => filesOf(slug).exports.yaml).join(' ');
-  const scripts = { ...(current.scripts as Record<string, string> | undefined), 'check:package': `publint --strict && attw --pack . --profile esm-only --exclude-entrypoints ${yamlSubpaths}` };
+  const scripts = {
+    ...(current.scripts as Record<string, string> | undefined),
+    'check:package': `publint --strict && attw --pack . --profile esm-only --exclude-entrypoints ${yamlSubpaths}`,
+  };
   const { exports: _exports, files: _files, scripts: _scripts, ...rest } = current;
   // Field order: what the package is, then what it holds.
   const { name, version, description, license, type, sideEffects, engines, ...others } = rest;
@@ -143,13 +151,25 @@ export function specsPackageJson(current: PackageJson, slugs: readonly string[])
  * Every file of the package besides the bundles and their types, by path under `generated/`, computed from
  * the bundles and from what is committed (the manifest's other fields, the recorded versions).
  */
-export function specsPackageFiles(bundles: readonly { slug: string; text: string }[], committed: (path: string) => string | undefined): Map<string, string> {
+export function specsPackageFiles(
+  bundles: readonly { slug: string; text: string }[],
+  committed: (path: string) => string | undefined,
+): Map<string, string> {
   const entries = bundles.map((bundle) => contractEntry(bundle.slug, bundle.text));
   const files = new Map<string, string>();
   for (const bundle of bundles) files.set(`${bundle.slug}/openapi.yaml`, bundleYaml(bundle.slug, bundle.text));
   files.set('index.js', indexJs(entries));
   files.set('index.d.ts', indexDts(entries));
-  files.set('package.json', specsPackageJson(JSON.parse(committed('package.json') ?? '{}') as PackageJson, entries.map((entry) => entry.slug)));
-  files.set('contract-versions.json', contractVersionsText(nextContractVersions(parseContractVersions(committed('contract-versions.json')), entries)));
+  files.set(
+    'package.json',
+    specsPackageJson(
+      JSON.parse(committed('package.json') ?? '{}') as PackageJson,
+      entries.map((entry) => entry.slug),
+    ),
+  );
+  files.set(
+    'contract-versions.json',
+    contractVersionsText(nextContractVersions(parseContractVersions(committed('contract-versions.json')), entries)),
+  );
   return files;
 }

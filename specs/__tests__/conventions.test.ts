@@ -30,14 +30,18 @@ for (const { slug, doc } of freshBundles()) {
     });
 
     const operations = listOperations(doc);
-    it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.key}`, op] as const))('%s: x-doc-quirks entries have where/documented/chosen', (_, { operation }) => {
-      const quirks: Json = operation['x-doc-quirks'] ?? [];
-      expect(Array.isArray(quirks), 'x-doc-quirks is a list').toBe(true);
-      for (const quirk of quirks as Json[]) {
-        expect(isObject(quirk) ? Object.keys(quirk).sort() : quirk).toEqual(['chosen', 'documented', 'where']);
-        for (const value of Object.values(quirk as Record<string, Json>)) expect(typeof value === 'string' && value.trim().length > 0).toBe(true);
-      }
-    });
+    it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.key}`, op] as const))(
+      '%s: x-doc-quirks entries have where/documented/chosen',
+      (_, { operation }) => {
+        const quirks: Json = operation['x-doc-quirks'] ?? [];
+        expect(Array.isArray(quirks), 'x-doc-quirks is a list').toBe(true);
+        for (const quirk of quirks as Json[]) {
+          expect(isObject(quirk) ? Object.keys(quirk).sort() : quirk).toEqual(['chosen', 'documented', 'where']);
+          for (const value of Object.values(quirk as Record<string, Json>))
+            expect(typeof value === 'string' && value.trim().length > 0).toBe(true);
+        }
+      },
+    );
 
     const schemas = listSchemas(doc);
     it('gives every integer a format (int32 or int64), so that no generator guesses its width', () => {

@@ -8,7 +8,11 @@ const bundles = freshBundles();
 
 describe('every provider with a spec is in the documented list', () => {
   it('lists the same providers as specs/', () => {
-    expect(listProviders().map((p) => p.slug).sort()).toEqual(Object.keys(documented).sort());
+    expect(
+      listProviders()
+        .map((p) => p.slug)
+        .sort(),
+    ).toEqual(Object.keys(documented).sort());
   });
 });
 
@@ -28,8 +32,14 @@ for (const { slug, doc } of bundles) {
     it('has nothing the documents do not define', () => {
       const known = new Set(expected.operations.map((op) => `${op.method} ${op.path}`));
       const knownHooks = new Set(expected.webhooks.map((hook) => hook.name));
-      expect(specOperations.filter((op) => !known.has(op)), 'undocumented operations').toEqual([]);
-      expect(specWebhooks.filter((name) => !knownHooks.has(name)), 'undocumented webhooks').toEqual([]);
+      expect(
+        specOperations.filter((op) => !known.has(op)),
+        'undocumented operations',
+      ).toEqual([]);
+      expect(
+        specWebhooks.filter((name) => !knownHooks.has(name)),
+        'undocumented webhooks',
+      ).toEqual([]);
     });
   });
 }

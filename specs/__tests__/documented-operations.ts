@@ -32,7 +32,9 @@ export const documented: Record<string, DocumentedProvider> = {
     webhooks: [],
   },
   'banco-cdc': {
-    operations: [{ method: 'GET', path: '/operation/{operation_code}', source: '002 "Retrieve details operation" (route from provider notes)' }],
+    operations: [
+      { method: 'GET', path: '/operation/{operation_code}', source: '002 "Retrieve details operation" (route from provider notes)' },
+    ],
     webhooks: [],
   },
   zemo: {

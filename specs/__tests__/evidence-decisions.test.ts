@@ -36,7 +36,10 @@ function expectCases(slug: string, cases: readonly Case[]): void {
   const doc = bundle(slug);
   const validator = createDocumentValidator(doc);
   it.each(cases)('%s', (_label, schema, value, valid) => {
-    expect(isObject((doc.components as JsonObject).schemas) && schema in ((doc.components as JsonObject).schemas as JsonObject), schema).toBe(true);
+    expect(
+      isObject((doc.components as JsonObject).schemas) && schema in ((doc.components as JsonObject).schemas as JsonObject),
+      schema,
+    ).toBe(true);
     const problems = validator.check(`#/components/schemas/${schema}`, value).map(describeError);
     if (valid) expect(problems).toEqual([]);
     else expect(problems).not.toEqual([]);
@@ -54,19 +57,59 @@ describe('eccor-fgts', () => {
   const personId = '311ae9b2-a751-4819-a9f0-6d839b373172';
   expectCases('eccor-fgts', [
     ['6. SimulationRequest: the documented CPF form (personId null)', 'SimulationRequest', simulation, true],
-    ['6. SimulationRequest: the personId form (registrationNumber null)', 'SimulationRequest', { ...simulation, registrationNumber: null, personId }, true],
-    ['6. SimulationRequest: neither identifies the person', 'SimulationRequest', { ...simulation, registrationNumber: null, personId: null }, false],
+    [
+      '6. SimulationRequest: the personId form (registrationNumber null)',
+      'SimulationRequest',
+      { ...simulation, registrationNumber: null, personId },
+      true,
+    ],
+    [
+      '6. SimulationRequest: neither identifies the person',
+      'SimulationRequest',
+      { ...simulation, registrationNumber: null, personId: null },
+      false,
+    ],
     ['6. SimulationRequest: both set', 'SimulationRequest', { ...simulation, personId }, false],
     ['3. Simulation: the displayed answer', 'Simulation', simulated, true],
     ['3. Simulation: one more member (the 26 bytes the display lacks)', 'Simulation', { ...simulated, amortizationType: 'FGTS' }, true],
     ['3. Simulation: a displayed member missing (still required)', 'Simulation', without(simulated, 'liquidValue'), false],
     ['4. PaymentRevisionRequest: the documented transfer account', 'PaymentRevisionRequest', revision, true],
-    ['4. PaymentRevisionRequest: with accountDigit, as elsewhere', 'PaymentRevisionRequest', { bankAccount: { ...transfer, accountDigit: '0' } }, true],
-    ['4. PaymentRevisionRequest: without jointAccount, as elsewhere', 'PaymentRevisionRequest', { bankAccount: without(transfer, 'jointAccount') }, true],
-    ['4. PaymentRevisionRequest: a Pix key, as elsewhere', 'PaymentRevisionRequest', { bankAccount: { operationTypeValue: 'Pix', pixKeyTypeValue: 'NaturalRegistrationNumber', keyPix: '00805349960' } }, true],
-    ['4. PaymentRevisionRequest: a member no bank account has', 'PaymentRevisionRequest', { bankAccount: { ...transfer, iban: 'x' } }, false],
-    ['2. CreditNoteStatusEvent: a status the document does not show (open)', 'CreditNoteStatusEvent', { ...notification, parameters: { ...(notification.parameters as JsonObject), newStatus: 4, newStatusDisplay: 'Cancelado' } }, true],
-    ['2. CreditNoteStatusEvent: a status of the wrong type', 'CreditNoteStatusEvent', { ...notification, parameters: { ...(notification.parameters as JsonObject), newStatus: '4' } }, false],
+    [
+      '4. PaymentRevisionRequest: with accountDigit, as elsewhere',
+      'PaymentRevisionRequest',
+      { bankAccount: { ...transfer, accountDigit: '0' } },
+      true,
+    ],
+    [
+      '4. PaymentRevisionRequest: without jointAccount, as elsewhere',
+      'PaymentRevisionRequest',
+      { bankAccount: without(transfer, 'jointAccount') },
+      true,
+    ],
+    [
+      '4. PaymentRevisionRequest: a Pix key, as elsewhere',
+      'PaymentRevisionRequest',
+      { bankAccount: { operationTypeValue: 'Pix', pixKeyTypeValue: 'NaturalRegistrationNumber', keyPix: '00805349960' } },
+      true,
+    ],
+    [
+      '4. PaymentRevisionRequest: a member no bank account has',
+      'PaymentRevisionRequest',
+      { bankAccount: { ...transfer, iban: 'x' } },
+      false,
+    ],
+    [
+      '2. CreditNoteStatusEvent: a status the document does not show (open)',
+      'CreditNoteStatusEvent',
+      { ...notification, parameters: { ...(notification.parameters as JsonObject), newStatus: 4, newStatusDisplay: 'Cancelado' } },
+      true,
+    ],
+    [
+      '2. CreditNoteStatusEvent: a status of the wrong type',
+      'CreditNoteStatusEvent',
+      { ...notification, parameters: { ...(notification.parameters as JsonObject), newStatus: '4' } },
+      false,
+    ],
   ]);
 });
 
@@ -79,7 +122,12 @@ describe('nossa-fintech-inss', () => {
     ['LocalDateTime: microseconds, as Python writes them when non-zero', 'LocalDateTime', '2025-09-17T17:06:48.123456', true],
     ['LocalDateTime: still no offset (not a date-time)', 'LocalDateTime', '2025-09-17T17:06:48Z', false],
     ['CreateOperationRequest: the documented body', 'CreateOperationRequest', create, true],
-    ['CreateOperationRequest: an empty person_name (the documented 400)', 'CreateOperationRequest', { ...create, client: { ...client, person_name: '' } }, false],
+    [
+      'CreateOperationRequest: an empty person_name (the documented 400)',
+      'CreateOperationRequest',
+      { ...create, client: { ...client, person_name: '' } },
+      false,
+    ],
   ]);
 
   it('benefit_number (2052711150, 96 % of the int32 maximum) is an int64', () => {
@@ -99,7 +147,12 @@ describe('banco-cdc', () => {
     ['400: a 400 code', 'BadRequestError', { ...envelope, return_code: '400-09' }, true],
     ['400: an undocumented 400 code (open)', 'BadRequestError', { ...envelope, return_code: '400-10' }, true],
     ['400: not a return code at all', 'BadRequestError', { ...envelope, return_code: 'oops' }, false],
-    ['errors: data is not documented, so any value', 'UnauthorizedError', { ...envelope, return_code: '401-05', data: { detail: 'x' } }, true],
+    [
+      'errors: data is not documented, so any value',
+      'UnauthorizedError',
+      { ...envelope, return_code: '401-05', data: { detail: 'x' } },
+      true,
+    ],
     ['errors: data may be absent', 'TooManyRequestsError', without({ ...envelope, return_code: '429-01' }, 'data'), true],
   ]);
 
@@ -117,7 +170,12 @@ describe('zemo', () => {
   const title = (operation.titles as JsonObject[])[0] as JsonObject;
   expectCases('zemo', [
     ['the documented operation', 'ZemoOperation', operation, true],
-    ['sentPaymentDate, documented only as null: any value (its type is not revealed)', 'ZemoOperation', { ...operation, sentPaymentDate: '2025-01-01' }, true],
+    [
+      'sentPaymentDate, documented only as null: any value (its type is not revealed)',
+      'ZemoOperation',
+      { ...operation, sentPaymentDate: '2025-01-01' },
+      true,
+    ],
     ['proposalId, documented only as null: an integer like externalId', 'ZemoOperation', { ...operation, proposalId: 7 }, true],
     ['proposalId: a string like id', 'ZemoOperation', { ...operation, proposalId: 'p-1' }, true],
     ['titles[].receivableId: an integer', 'ZemoOperation', { ...operation, titles: [{ ...title, receivableId: 3 }] }, true],

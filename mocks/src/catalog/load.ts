@@ -25,7 +25,8 @@ export function loadBundles(generatedDir: string): Bundle[] {
     .map((entry) => entry.name)
     .sort()
     .map((slug) => {
-      if (!SLUG.test(slug) || RESERVED_SEGMENTS.has(slug)) throw new Error(`generated/${slug}: "${slug}" cannot be a mock prefix (reserved or not a slug)`);
+      if (!SLUG.test(slug) || RESERVED_SEGMENTS.has(slug))
+        throw new Error(`generated/${slug}: "${slug}" cannot be a mock prefix (reserved or not a slug)`);
       const path = join(generatedDir, slug, 'openapi.json');
       const doc: unknown = JSON.parse(readFileSync(path, 'utf8'));
       if (!isObject(doc) || typeof doc.openapi !== 'string') throw new Error(`${path} is not an OpenAPI document`);

@@ -106,15 +106,16 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
         const fromProfile = profile.unauthorized?.[scheme.kind];
         if (own401 && own401.answers.status === '401') answer = own401.answers.first;
         else if (fromProfile) answer = withDocumentedHeaders(fromProfile);
-        else
-          answer = documented401.get(scheme.kind) ?? undocumentedUnauthorized(scheme.name, scheme.challenge);
+        else answer = documented401.get(scheme.kind) ?? undocumentedUnauthorized(scheme.name, scheme.challenge);
         cache401.set(scheme, answer);
         return answer;
       },
       invalid: (violations) => withDocumentedHeaders(profile.validationError(violations, info)),
       malformed(mediaType, reason) {
         if (profile.malformedBody) return withDocumentedHeaders(profile.malformedBody({ mediaType, reason }, info));
-        return operation.invalid([{ location: 'body', field: [], keyword: 'json', message: `body is not valid JSON: ${reason}`, params: { reason } }]);
+        return operation.invalid([
+          { location: 'body', field: [], keyword: 'json', message: `body is not valid JSON: ${reason}`, params: { reason } },
+        ]);
       },
     };
     if (own401 && own401.answers.status === '401') {

@@ -118,7 +118,9 @@ export function buildResponseTable(doc: JsonObject, responses: Json | undefined,
   };
   for (const status of Object.keys(raws)) statuses.push(answersFor(status, concreteStatus(status)));
 
-  const twoXX = statuses.filter((answers) => /^2(\d\d|XX)$/.test(answers.status)).sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+  const twoXX = statuses
+    .filter((answers) => /^2(\d\d|XX)$/.test(answers.status))
+    .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
   const preferred = twoXX[0] ?? statuses.find((answers) => answers.status === 'default') ?? statuses[0];
 
   return {

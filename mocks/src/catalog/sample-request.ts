@@ -66,7 +66,8 @@ export function sampleRequest(provider: Provider, operation: Operation, bodyExam
   for (const { value: parameter } of operation.parameters) {
     const name = String(parameter.name);
     if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(parameterValue(doc, parameter)));
-    else if (parameter.in === 'query' && (parameter.required === true || firstExample(doc, parameter))) query.set(name, parameterValue(doc, parameter));
+    else if (parameter.in === 'query' && (parameter.required === true || firstExample(doc, parameter)))
+      query.set(name, parameterValue(doc, parameter));
     else if (parameter.in === 'header' && parameter.required === true) headers[name.toLowerCase()] = parameterValue(doc, parameter);
   }
   const target = query.size > 0 ? `${path}?${query.toString()}` : path;
@@ -79,10 +80,17 @@ export function sampleRequest(provider: Provider, operation: Operation, bodyExam
     value = isObject(example) ? (example.value as Json) : undefined;
   } else value = firstExample(doc, media)?.value;
   value ??= schemaValue(doc, media.schema);
-  const body = mediaType === 'application/x-www-form-urlencoded' && isObject(value)
-    ? new URLSearchParams(Object.entries(value).map(([key, item]) => [key, String(item)])).toString()
-    : JSON.stringify(value);
-  return { method: operation.info.method.toUpperCase(), path: target, headers: { ...headers, 'content-type': mediaType }, body, contentType: mediaType };
+  const body =
+    mediaType === 'application/x-www-form-urlencoded' && isObject(value)
+      ? new URLSearchParams(Object.entries(value).map(([key, item]) => [key, String(item)])).toString()
+      : JSON.stringify(value);
+  return {
+    method: operation.info.method.toUpperCase(),
+    path: target,
+    headers: { ...headers, 'content-type': mediaType },
+    body,
+    contentType: mediaType,
+  };
 }
 
 /** The operation an index shows first: a GET without a body when there is one. */

@@ -9,7 +9,14 @@ import type { FaultEffect } from './fault-spec.js';
 export type Outcome = number | 'reset';
 
 export interface Delivery {
-  write(res: ServerResponse, status: number, headers: readonly string[], body: Buffer, effect: FaultEffect, done: (outcome: Outcome) => void): void;
+  write(
+    res: ServerResponse,
+    status: number,
+    headers: readonly string[],
+    body: Buffer,
+    effect: FaultEffect,
+    done: (outcome: Outcome) => void,
+  ): void;
   /** Cancels the answers still waiting out a delay and drops their connections. */
   cancelAll(): void;
 }
@@ -27,11 +34,18 @@ function withoutLength(headers: readonly string[]): string[] {
 export function createDelivery(): Delivery {
   const waiting = new Map<NodeJS.Timeout, ServerResponse>();
 
-  function now(res: ServerResponse, status: number, headers: readonly string[], body: Buffer, effect: FaultEffect, done: (outcome: Outcome) => void): void {
+  function now(
+    res: ServerResponse,
+    status: number,
+    headers: readonly string[],
+    body: Buffer,
+    effect: FaultEffect,
+    done: (outcome: Outcome) => void,
+  ): void {
     if (effect.reset) {
       const socket = res.socket;
       // A TCP reset where the platform has it (Node ≥ 18.3), a plain close otherwise.
-      if (socket) (typeof socket.resetAndDestroy === 'function' ? socket.resetAndDestroy() : socket.destroy());
+      if (socket) typeof socket.resetAndDestroy === 'function' ? socket.resetAndDestroy() : socket.destroy();
       done('reset');
       return;
     }

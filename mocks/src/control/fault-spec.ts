@@ -140,11 +140,13 @@ export function parseFaultSpec(input: unknown, providers: readonly Provider[]): 
   if (typeof input.provider !== 'string') throw new FaultSpecError('provider', 'is required: the slug of a provider of the mock');
   const slug = input.provider;
   const provider = providers.find((candidate) => candidate.slug === slug);
-  if (!provider) throw new FaultSpecError('provider', `unknown provider "${slug}" (known: ${providers.map((candidate) => candidate.slug).join(', ')})`);
+  if (!provider)
+    throw new FaultSpecError('provider', `unknown provider "${slug}" (known: ${providers.map((candidate) => candidate.slug).join(', ')})`);
 
   let path: string | undefined;
   if (input.path !== undefined) {
-    if (typeof input.path !== 'string') throw new FaultSpecError('path', 'must be a path template of the spec, such as /api/operations/{id}');
+    if (typeof input.path !== 'string')
+      throw new FaultSpecError('path', 'must be a path template of the spec, such as /api/operations/{id}');
     path = input.path;
     const known = provider.paths.map((entry) => entry.template.template);
     if (!known.includes(path)) {
@@ -157,11 +159,17 @@ export function parseFaultSpec(input: unknown, providers: readonly Provider[]): 
   let method: string | undefined;
   if (input.method !== undefined) {
     const upper = typeof input.method === 'string' ? input.method.toUpperCase() : undefined;
-    if (upper === undefined || !HTTP_METHODS.has(upper)) throw new FaultSpecError('method', `must be an HTTP method (${[...HTTP_METHODS].join(', ')}), got ${JSON.stringify(input.method)}`);
-    const documented = provider.operations.filter((operation) => path === undefined || operation.info.path === path).map((operation) => operation.info.method.toUpperCase());
+    if (upper === undefined || !HTTP_METHODS.has(upper))
+      throw new FaultSpecError('method', `must be an HTTP method (${[...HTTP_METHODS].join(', ')}), got ${JSON.stringify(input.method)}`);
+    const documented = provider.operations
+      .filter((operation) => path === undefined || operation.info.path === path)
+      .map((operation) => operation.info.method.toUpperCase());
     // A HEAD is answered by the GET operation.
     if (!documented.includes(upper === 'HEAD' ? 'GET' : upper)) {
-      throw new FaultSpecError('method', `${upper} is not a method of ${path === undefined ? `any ${slug} operation` : `${slug} ${path}`} (documented: ${[...new Set(documented)].join(', ')})`);
+      throw new FaultSpecError(
+        'method',
+        `${upper} is not a method of ${path === undefined ? `any ${slug} operation` : `${slug} ${path}`} (documented: ${[...new Set(documented)].join(', ')})`,
+      );
     }
     method = upper;
   }
@@ -169,5 +177,11 @@ export function parseFaultSpec(input: unknown, providers: readonly Provider[]): 
   const times = input.times === undefined ? undefined : wholeNumber(input.times, 'times', 1, Number.MAX_SAFE_INTEGER);
   if (input.fault === undefined) throw new FaultSpecError('fault', 'is required: what happens, e.g. {"status": 503} or {"delayMs": 2000}');
   const fault = readEffect(input.fault);
-  return { provider: slug, ...(method === undefined ? {} : { method }), ...(path === undefined ? {} : { path }), ...(times === undefined ? {} : { times }), fault };
+  return {
+    provider: slug,
+    ...(method === undefined ? {} : { method }),
+    ...(path === undefined ? {} : { path }),
+    ...(times === undefined ? {} : { times }),
+    fault,
+  };
 }

@@ -45,7 +45,8 @@ export function faultAnswer(effect: FaultEffect): PreparedResponse | undefined {
   let body = Buffer.alloc(0);
   if (effect.body !== undefined) body = Buffer.from(typeof effect.body === 'string' ? effect.body : JSON.stringify(effect.body));
   const headers: string[] = [];
-  if (body.length > 0 && contentType === undefined) headers.push('content-type', typeof effect.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json');
+  if (body.length > 0 && contentType === undefined)
+    headers.push('content-type', typeof effect.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json');
   headers.push('content-length', String(body.length));
   for (const [name, value] of given) headers.push(name, value);
   return { status: effect.status, headers, body };
@@ -57,7 +58,13 @@ export function createFaults(providers: readonly Provider[]): Faults {
   return {
     add(input) {
       const spec = parseFaultSpec(input, providers);
-      const entry: Entry = { id: randomUUID(), spec, taken: { effect: spec.fault, answer: faultAnswer(spec.fault) }, remaining: spec.times ?? null, applied: 0 };
+      const entry: Entry = {
+        id: randomUUID(),
+        spec,
+        taken: { effect: spec.fault, answer: faultAnswer(spec.fault) },
+        remaining: spec.times ?? null,
+        applied: 0,
+      };
       entries.push(entry);
       return view(entry);
     },

@@ -66,7 +66,8 @@ export interface MockControl {
 
 export function createMockControl(options: MockControlOptions): MockControl {
   const size = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_JOURNAL_SIZE) throw new Error(`journalSize must be a whole number of requests from 0 (keeps none) to ${MAX_JOURNAL_SIZE}, got ${size}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_JOURNAL_SIZE)
+    throw new Error(`journalSize must be a whole number of requests from 0 (keeps none) to ${MAX_JOURNAL_SIZE}, got ${size}`);
   const journal = createJournal(size, options.now ?? Date.now);
   const faults = createFaults(options.providers);
   const delivery = createDelivery();

@@ -42,13 +42,28 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return prepare({ status, body, headers });
 }
 
-export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
-  return prepare({ status, mediaType: 'application/problem+json', headers, body: { type: 'about:blank', title, status, detail, ...extra } });
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): PreparedResponse {
+  return prepare({
+    status,
+    mediaType: 'application/problem+json',
+    headers,
+    body: { type: 'about:blank', title, status, detail, ...extra },
+  });
 }
 
 /** `/_mock/` on a server whose policy keeps it closed. */
 export function controlClosed(): PreparedResponse {
-  return problem(404, 'Control Routes Closed', 'The /_mock/ routes (request journal, faults) are open on loopback binds only: start the mock with --control (option control: true) to open them on this address.');
+  return problem(
+    404,
+    'Control Routes Closed',
+    'The /_mock/ routes (request journal, faults) are open on loopback binds only: start the mock with --control (option control: true) to open them on this address.',
+  );
 }
 
 const NO_CONTENT = prepare({ status: 204 });
@@ -60,7 +75,11 @@ function methodNotAllowed(method: string, path: string, allow: string): Prepared
 function readFilter(query: URLSearchParams | undefined): { ok: true; filter: JournalFilter } | { ok: false; answer: PreparedResponse } {
   const filter: Record<string, string> = {};
   for (const [name, value] of query ?? []) {
-    if (!(FILTERS as readonly string[]).includes(name)) return { ok: false, answer: problem(400, 'Bad Filter', `${name}: unknown filter of /_mock/requests (known: ${FILTERS.join(', ')}).`, { field: name }) };
+    if (!(FILTERS as readonly string[]).includes(name))
+      return {
+        ok: false,
+        answer: problem(400, 'Bad Filter', `${name}: unknown filter of /_mock/requests (known: ${FILTERS.join(', ')}).`, { field: name }),
+      };
     filter[name] = value;
   }
   return { ok: true, filter };
@@ -123,7 +142,8 @@ export function createControlRoutes(journal: Journal, faults: Faults): (request:
     }
     if (trimmed.startsWith('/faults/') && trimmed.indexOf('/', 8) === -1) {
       const id = safeDecode(trimmed.slice(8));
-      if (method === 'DELETE') return faults.remove(id) ? NO_CONTENT : problem(404, 'Unknown Fault', `No fault ${id} is in force (GET /_mock/faults lists them).`);
+      if (method === 'DELETE')
+        return faults.remove(id) ? NO_CONTENT : problem(404, 'Unknown Fault', `No fault ${id} is in force (GET /_mock/faults lists them).`);
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD, DELETE');
       const found = faults.list().find((fault) => fault.id === id);
       return found ? json(200, found) : problem(404, 'Unknown Fault', `No fault ${id} is in force (GET /_mock/faults lists them).`);

@@ -28,7 +28,9 @@ export const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestT
 
 /** Options for `http.createServer`: how often Node checks the two timeouts (its default, 30 s, would blur them). */
 export function serverOptions(limits: ServerLimits): { connectionsCheckingInterval: number } {
-  return { connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))) };
+  return {
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+  };
 }
 
 function problemResponse(status: number, reason: string, detail: string): string {
@@ -37,7 +39,11 @@ function problemResponse(status: number, reason: string, detail: string): string
 }
 
 const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are over the limit of 16 KiB (Node --max-http-header-size).'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'The request headers are over the limit of 16 KiB (Node --max-http-header-size).',
+  ],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request did not arrive whole in time.'],
 };
 

@@ -26,7 +26,16 @@ export function createCorsPolicy(origins: readonly string[], exposedHeaders: rea
   const base = (origin: string): string[] =>
     wildcard
       ? ['Access-Control-Allow-Origin', '*', 'Access-Control-Expose-Headers', expose]
-      : ['Access-Control-Allow-Origin', origin, 'Access-Control-Allow-Credentials', 'true', 'Access-Control-Expose-Headers', expose, 'Vary', 'Origin'];
+      : [
+          'Access-Control-Allow-Origin',
+          origin,
+          'Access-Control-Allow-Credentials',
+          'true',
+          'Access-Control-Expose-Headers',
+          expose,
+          'Vary',
+          'Origin',
+        ];
   return {
     headersFor(origin) {
       let headers = cache.get(origin);
@@ -38,9 +47,20 @@ export function createCorsPolicy(origins: readonly string[], exposedHeaders: rea
     },
     preflight(origin, allow, requestedHeaders) {
       if (!allowed(origin)) return undefined;
-      const requested = (requestedHeaders ?? '').split(',').map((name) => name.trim()).filter((name) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name));
+      const requested = (requestedHeaders ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name));
       const allowHeaders = [...new Set([...ALWAYS_ALLOWED_HEADERS, ...requested])].join(', ');
-      return [...base(origin), 'Access-Control-Allow-Methods', allow, 'Access-Control-Allow-Headers', allowHeaders, 'Access-Control-Max-Age', '600'];
+      return [
+        ...base(origin),
+        'Access-Control-Allow-Methods',
+        allow,
+        'Access-Control-Allow-Headers',
+        allowHeaders,
+        'Access-Control-Max-Age',
+        '600',
+      ];
     },
   };
 }

@@ -7,8 +7,19 @@
 import { redact } from '@credit-apis/contract-core/redact';
 import { prepare, type PreparedResponse } from './prepared-response.js';
 
-export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
-  return prepare({ status, mediaType: 'application/problem+json', headers, body: { type: 'about:blank', title, status, detail, ...extra } });
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): PreparedResponse {
+  return prepare({
+    status,
+    mediaType: 'application/problem+json',
+    headers,
+    body: { type: 'about:blank', title, status, detail, ...extra },
+  });
 }
 
 export interface ProviderLink {
@@ -17,7 +28,12 @@ export interface ProviderLink {
 }
 
 export function notFound(path: string, providers: readonly ProviderLink[]): PreparedResponse {
-  return problem(404, 'Not Found', `No provider of the mock serves ${redact(path)}. Each provider is served under its own prefix; GET / lists them.`, { providers });
+  return problem(
+    404,
+    'Not Found',
+    `No provider of the mock serves ${redact(path)}. Each provider is served under its own prefix; GET / lists them.`,
+    { providers },
+  );
 }
 
 export function noSuchOperation(slug: string, path: string, paths: readonly string[]): PreparedResponse {
@@ -34,8 +50,17 @@ export function payloadTooLarge(limit: number): PreparedResponse {
 }
 
 /** `available`: example names by status, for the statuses the request could pick from. */
-export function unknownExample(example: string, operation: string, available: Readonly<Record<string, readonly string[]>>): PreparedResponse {
-  return problem(400, 'Unknown Example', `Prefer example="${example}" names no example of ${operation} (statuses ${Object.keys(available).join(', ')}).`, { examples: available });
+export function unknownExample(
+  example: string,
+  operation: string,
+  available: Readonly<Record<string, readonly string[]>>,
+): PreparedResponse {
+  return problem(
+    400,
+    'Unknown Example',
+    `Prefer example="${example}" names no example of ${operation} (statuses ${Object.keys(available).join(', ')}).`,
+    { examples: available },
+  );
 }
 
 export function unknownStatus(code: number, operation: string, statuses: readonly string[]): PreparedResponse {
@@ -44,7 +69,13 @@ export function unknownStatus(code: number, operation: string, statuses: readonl
 
 /** A credential failure where neither the operation, the provider file nor another operation documents a 401. */
 export function undocumentedUnauthorized(scheme: string, challenge: string | undefined): PreparedResponse {
-  return problem(401, 'Unauthorized', `Missing or malformed credential for security scheme "${scheme}" (mock server: the provider documents no 401).`, {}, challenge ? { 'WWW-Authenticate': challenge } : {});
+  return problem(
+    401,
+    'Unauthorized',
+    `Missing or malformed credential for security scheme "${scheme}" (mock server: the provider documents no 401).`,
+    {},
+    challenge ? { 'WWW-Authenticate': challenge } : {},
+  );
 }
 
 export function badPreference(detail: string): PreparedResponse {
@@ -52,11 +83,19 @@ export function badPreference(detail: string): PreparedResponse {
 }
 
 export function originNotAllowed(origin: string): PreparedResponse {
-  return problem(403, 'Origin Not Allowed', `The mock does not allow browser calls from ${origin}; start it with --cors-origin ${origin} (or --cors-origin '*').`);
+  return problem(
+    403,
+    'Origin Not Allowed',
+    `The mock does not allow browser calls from ${origin}; start it with --cors-origin ${origin} (or --cors-origin '*').`,
+  );
 }
 
 export function sandboxNotEnabled(): PreparedResponse {
-  return problem(404, 'Sandbox Not Enabled', 'The /_sandbox/ prefix belongs to the stateful sandbox mode: start the mock with --sandbox (pnpm start --sandbox).');
+  return problem(
+    404,
+    'Sandbox Not Enabled',
+    'The /_sandbox/ prefix belongs to the stateful sandbox mode: start the mock with --sandbox (pnpm start --sandbox).',
+  );
 }
 
 export function internalError(detail: string): PreparedResponse {

@@ -37,7 +37,8 @@ function decode(values: { code?: string | undefined; example?: string | undefine
     preference.code = Number(values.code);
   }
   if (values.dynamic !== undefined) {
-    if (values.dynamic !== 'true' && values.dynamic !== 'false') return { ok: false, detail: `Prefer dynamic must be true or false, got "${values.dynamic}".` };
+    if (values.dynamic !== 'true' && values.dynamic !== 'false')
+      return { ok: false, detail: `Prefer dynamic must be true or false, got "${values.dynamic}".` };
     preference.dynamic = values.dynamic === 'true';
   }
   if (values.example !== undefined) preference.example = values.example;

@@ -44,7 +44,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => finish(size === 0 ? { kind: 'none' } : { kind: 'ok', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) }));
+    req.once('end', () =>
+      finish(
+        size === 0 ? { kind: 'none' } : { kind: 'ok', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) },
+      ),
+    );
     req.once('error', () => finish({ kind: 'aborted' }));
     req.once('close', () => finish({ kind: 'aborted' }));
   });

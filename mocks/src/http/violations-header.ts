@@ -6,7 +6,9 @@
  */
 const MAX = 8 * 1024 - 100;
 
-export function violationsHeader(violations: readonly { readonly location: readonly (string | number)[]; readonly message: string; readonly severity?: string }[]): string {
+export function violationsHeader(
+  violations: readonly { readonly location: readonly (string | number)[]; readonly message: string; readonly severity?: string }[],
+): string {
   const listed = JSON.stringify(violations).replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return listed.length > MAX ? `Too many violations! ${listed.slice(0, MAX)}` : listed;
 }

@@ -43,12 +43,18 @@ export const staticAnswer: AnswerHandler = ({ operation, preference }) => {
   let chosen: StatusAnswers | undefined;
   if (preference.code !== undefined) {
     const found = responses.forCode(preference.code);
-    if (!found) return unknownStatus(preference.code, label(operation), responses.statuses.map((answers) => answers.status));
+    if (!found)
+      return unknownStatus(
+        preference.code,
+        label(operation),
+        responses.statuses.map((answers) => answers.status),
+      );
     chosen = found.answers;
   }
   if (preference.example !== undefined) {
     const name = preference.example;
-    if (chosen) return chosen.byExample.get(name) ?? unknownExample(name, label(operation), { [chosen.status]: [...chosen.byExample.keys()] });
+    if (chosen)
+      return chosen.byExample.get(name) ?? unknownExample(name, label(operation), { [chosen.status]: [...chosen.byExample.keys()] });
     // Without a code, Prism looks in the default status only; the mock also finds the example in the others.
     const holder = [responses.preferred, ...responses.statuses].find((answers) => answers?.byExample.has(name));
     return holder?.byExample.get(name) ?? unknownExample(name, label(operation), examplesByStatus(operation));

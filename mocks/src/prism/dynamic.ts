@@ -51,5 +51,10 @@ export async function dynamicAnswer(request: DynamicRequest): Promise<PreparedRe
   const result = await instance.request(input, operations)();
   if (result._tag === 'Left') return dynamicUnavailable(`Prism could not generate an answer: ${result.left.message}`);
   const answer = fromPrismResponse(result.right.output);
-  return prepare({ status: answer.status, headers: answer.headers, body: answer.body, ...(answer.mediaType ? { mediaType: answer.mediaType } : {}) });
+  return prepare({
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+    ...(answer.mediaType ? { mediaType: answer.mediaType } : {}),
+  });
 }

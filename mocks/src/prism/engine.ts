@@ -45,8 +45,25 @@ export interface PrismMockOptions {
 }
 
 export type PrismConfig =
-  | { isProxy: false; mock: PrismMockOptions; checkSecurity: boolean; validateRequest: boolean; validateResponse: boolean; errors: boolean; upstreamProxy: undefined }
-  | { isProxy: true; upstream: URL; mock: PrismMockOptions; checkSecurity: boolean; validateRequest: boolean; validateResponse: boolean; errors: boolean; upstreamProxy: undefined };
+  | {
+      isProxy: false;
+      mock: PrismMockOptions;
+      checkSecurity: boolean;
+      validateRequest: boolean;
+      validateResponse: boolean;
+      errors: boolean;
+      upstreamProxy: undefined;
+    }
+  | {
+      isProxy: true;
+      upstream: URL;
+      mock: PrismMockOptions;
+      checkSecurity: boolean;
+      validateRequest: boolean;
+      validateResponse: boolean;
+      errors: boolean;
+      upstreamProxy: undefined;
+    };
 
 /** An operation as Prism's http-spec describes it; the mock only passes these back to Prism. */
 export interface PrismOperation {
@@ -149,7 +166,12 @@ export function prismQuery(query: URLSearchParams | undefined): Record<string, s
 }
 
 /** Prism's answer as the mock writes it: headers as strings (Prism leaves `null` for unknown values). */
-export function fromPrismResponse(response: PrismResponse): { status: number; headers: Record<string, string>; body: unknown; mediaType: string | undefined } {
+export function fromPrismResponse(response: PrismResponse): {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  mediaType: string | undefined;
+} {
   const headers: Record<string, string> = {};
   let mediaType: string | undefined;
   for (const [name, value] of Object.entries(response.headers ?? {})) {

@@ -46,7 +46,12 @@ const HOP_BY_HOP = new Set(['content-length', 'transfer-encoding', 'connection',
 function toViolations(side: ContractViolation['side'], diagnostics: readonly PrismDiagnostic[]): ContractViolation[] {
   return diagnostics
     .filter((diagnostic) => diagnostic.severity <= 1)
-    .map((diagnostic) => ({ side, severity: diagnostic.severity === 0 ? 'error' : 'warning', location: (diagnostic.path ?? []).join('.'), message: diagnostic.message }));
+    .map((diagnostic) => ({
+      side,
+      severity: diagnostic.severity === 0 ? 'error' : 'warning',
+      location: (diagnostic.path ?? []).join('.'),
+      message: diagnostic.message,
+    }));
 }
 
 export function createProxy(provider: Provider, upstream: URL, report: ContractReporter) {
@@ -54,19 +59,44 @@ export function createProxy(provider: Provider, upstream: URL, report: ContractR
     const engine = loadPrism('the validating proxy (--proxy)');
     const operations = await engine.operations(provider.slug, provider.doc);
     const instance = engine.prism.createInstance(
-      { isProxy: true, upstream, mock: { dynamic: false }, checkSecurity: true, validateRequest: true, validateResponse: true, errors: false, upstreamProxy: undefined },
+      {
+        isProxy: true,
+        upstream,
+        mock: { dynamic: false },
+        checkSecurity: true,
+        validateRequest: true,
+        validateResponse: true,
+        errors: false,
+        upstreamProxy: undefined,
+      },
       { logger: engine.logger },
     );
     const headers = prismHeaders(request.headers);
     delete headers.host;
     const result = await instance.request(
-      { method: request.method.toLowerCase(), url: { path: request.path, query: prismQuery(request.query) }, headers, ...(request.body === undefined ? {} : { body: request.body }) },
+      {
+        method: request.method.toLowerCase(),
+        url: { path: request.path, query: prismQuery(request.query) },
+        headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+      },
       operations,
     )();
     if (result._tag === 'Left') {
-      const violations: ContractViolation[] = [{ side: 'response', severity: 'error', location: '', message: `upstream call failed: ${result.left.message}` }];
+      const violations: ContractViolation[] = [
+        { side: 'response', severity: 'error', location: '', message: `upstream call failed: ${result.left.message}` },
+      ];
       report({ provider: provider.slug, method: request.method, path: redact(request.path), status: 502, violations });
-      return prepare({ status: 502, mediaType: 'application/problem+json', body: { type: 'about:blank', title: 'Bad Gateway', status: 502, detail: `The proxy could not reach ${upstream.href}: ${result.left.message}` } });
+      return prepare({
+        status: 502,
+        mediaType: 'application/problem+json',
+        body: {
+          type: 'about:blank',
+          title: 'Bad Gateway',
+          status: 502,
+          detail: `The proxy could not reach ${upstream.href}: ${result.left.message}`,
+        },
+      });
     }
     const { output, validations } = result.right;
     const violations = [...toViolations('request', validations.input), ...toViolations('response', validations.output)];
@@ -75,7 +105,13 @@ export function createProxy(provider: Provider, upstream: URL, report: ContractR
     for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name.toLowerCase())) forwardedHeaders[name] = value;
     if (violations.length > 0) {
       report({ provider: provider.slug, method: request.method, path: redact(request.path), status: answer.status, violations });
-      forwardedHeaders['sl-violations'] = violationsHeader(violations.map(({ side, severity, location, message }) => ({ location: [side, ...location.split('.').filter(Boolean)], severity, message })));
+      forwardedHeaders['sl-violations'] = violationsHeader(
+        violations.map(({ side, severity, location, message }) => ({
+          location: [side, ...location.split('.').filter(Boolean)],
+          severity,
+          message,
+        })),
+      );
     }
     const mediaType = answer.mediaType ?? 'application/octet-stream';
     return prepare({ status: answer.status, headers: forwardedHeaders, body: answer.body, mediaType });

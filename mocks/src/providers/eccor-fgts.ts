@@ -47,7 +47,10 @@ export function portugueseMessage(violation: Violation): string {
     case 'required':
       return violation.field.length === 0 ? 'O corpo da requisição é obrigatório' : 'Campo obrigatório';
     case 'type':
-      return `Valor inválido: esperado ${String(params.type).split(',').map((type) => TYPE_NAMES[type] ?? type).join(' ou ')}`;
+      return `Valor inválido: esperado ${String(params.type)
+        .split(',')
+        .map((type) => TYPE_NAMES[type] ?? type)
+        .join(' ou ')}`;
     case 'enum':
       return `Valor inválido. Valores aceitos: ${list(params.allowedValues)}`;
     case 'const':
@@ -147,7 +150,14 @@ export default defineProfile((doc) => {
       if (current !== window) {
         // One array per window: the answer writer caches its merged headers by this array's identity.
         window = current;
-        rateLimitHeaders = ['X-Rate-Limit-Limit', limit, 'X-Rate-Limit-Remaining', remaining, 'X-Rate-Limit-Reset', dotNetUtc((current + 1) * windowMs)];
+        rateLimitHeaders = [
+          'X-Rate-Limit-Limit',
+          limit,
+          'X-Rate-Limit-Remaining',
+          remaining,
+          'X-Rate-Limit-Reset',
+          dotNetUtc((current + 1) * windowMs),
+        ];
       }
       return rateLimitHeaders;
     },

@@ -15,9 +15,13 @@ export function pythonRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'string') return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string')
+    return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${pythonRepr(key)}: ${pythonRepr(item)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${pythonRepr(key)}: ${pythonRepr(item)}`)
+      .join(', ')}}`;
   return String(value);
 }
 
@@ -26,13 +30,25 @@ export function pythonRepr(value: unknown): string {
  * the documented `data` string is written: `{"title": "Request Validator Error", "description": …}`.
  */
 export function pythonJsonDumps(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'string')
+    return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${pythonJsonDumps(key)}: ${pythonJsonDumps(item)}`).join(', ')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${pythonJsonDumps(key)}: ${pythonJsonDumps(item)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
-const PYTHON_TYPES: Readonly<Record<string, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', object: 'object', array: 'array', null: 'null' };
+const PYTHON_TYPES: Readonly<Record<string, string>> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  object: 'object',
+  array: 'array',
+  null: 'null',
+};
 
 function describe(violation: Violation): string {
   const { keyword, params, value } = violation;
@@ -42,7 +58,10 @@ function describe(violation: Violation): string {
     case 'required':
       return `${pythonRepr(violation.field[violation.field.length - 1])} is a required property`;
     case 'type':
-      return `${instance} is not of type ${String(params.type).split(',').map((type) => `'${PYTHON_TYPES[type] ?? type}'`).join(', ')}`;
+      return `${instance} is not of type ${String(params.type)
+        .split(',')
+        .map((type) => `'${PYTHON_TYPES[type] ?? type}'`)
+        .join(', ')}`;
     case 'enum':
       return `${instance} is not one of ${pythonRepr(params.allowedValues)}`;
     case 'const':
@@ -80,7 +99,10 @@ function describe(violation: Violation): string {
 /** `<message> in <parent.path>`: required and additional-property messages name the object they are in. */
 function sentence(violation: Violation): string {
   const ownField = violation.keyword === 'required' || violation.keyword === 'additionalProperties';
-  const where = violation.location === 'body' ? dottedPath(ownField ? violation.field.slice(0, -1) : violation.field) : `${violation.location}.${dottedPath(violation.field)}`;
+  const where =
+    violation.location === 'body'
+      ? dottedPath(ownField ? violation.field.slice(0, -1) : violation.field)
+      : `${violation.location}.${dottedPath(violation.field)}`;
   return where === '' ? describe(violation) : `${describe(violation)} in ${where}`;
 }
 

@@ -15,6 +15,17 @@ export function json(status: number, body: unknown): PreparedResponse {
   return prepare({ status, body });
 }
 
-export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): PreparedResponse {
-  return prepare({ status, mediaType: 'application/problem+json', headers, body: { type: 'about:blank', title, status, detail, ...extra } });
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): PreparedResponse {
+  return prepare({
+    status,
+    mediaType: 'application/problem+json',
+    headers,
+    body: { type: 'about:blank', title, status, detail, ...extra },
+  });
 }

@@ -58,7 +58,11 @@ export interface ControlContext {
   /** What `GET /_sandbox/` reports besides the routes. */
   describe(): Promise<Record<string, unknown>>;
   run<T>(tenant: string | null, work: (scope: Scope) => Promise<T>): Promise<T>;
-  deliveries(tenant: string | null, subject: string | undefined, limit: number): Promise<{ deliveries: DeliveryRecord[]; endpoints: EndpointHealth[] }>;
+  deliveries(
+    tenant: string | null,
+    subject: string | undefined,
+    limit: number,
+  ): Promise<{ deliveries: DeliveryRecord[]; endpoints: EndpointHealth[] }>;
   redeliver(tenant: string | null, id: string): Promise<string | undefined>;
   tenantUrls(tenant: string): Promise<string[]>;
   setTenantUrls(tenant: string, urls: readonly string[]): Promise<void>;
@@ -70,13 +74,13 @@ export const ROUTES = [
   'GET /_sandbox/',
   'GET /_sandbox/deliveries?subject={creditNoteId}&limit={n}',
   'POST /_sandbox/deliveries/{id}/redeliver',
-  'GET /_sandbox/webhooks  (with the tenant\'s credential)',
+  "GET /_sandbox/webhooks  (with the tenant's credential)",
   'PUT /_sandbox/webhooks  {"urls": ["https://…"]}  (with the tenant\'s credential)',
   'GET /_sandbox/eccor-fgts/credit-notes',
   'GET /_sandbox/eccor-fgts/credit-notes/{id}',
   'POST /_sandbox/eccor-fgts/credit-notes/{id}/advance  {"to": 12 | "SignatureValidation"} or {"step": "signatureValidation"}',
   'GET /_sandbox/tenants  (the tenants seen so far; loopback bind only)',
-  'GET /_sandbox/overview  (one tenant\'s records, timelines, deliveries, URLs)',
+  "GET /_sandbox/overview  (one tenant's records, timelines, deliveries, URLs)",
   'POST /_sandbox/webhooks/pause  {"url": "https://…"}',
   'POST /_sandbox/webhooks/resume  {"url": "https://…"}',
   'GET /_sandbox/events  (server-sent events: a change was committed)',
@@ -95,11 +99,22 @@ function nextSteps(note: CreditNoteView): { legalNext: CreditNoteView['next'] } 
 function advanced(result: AdvanceResult, id: string, target: unknown): PreparedResponse {
   switch (result.kind) {
     case 'advanced':
-      return json(200, { creditNoteId: result.note.id, from: result.from, to: result.to, status: result.note.status, statusDisplay: result.note.statusDisplay, deliveries: result.deliveries, creditNote: result.note });
+      return json(200, {
+        creditNoteId: result.note.id,
+        from: result.from,
+        to: result.to,
+        status: result.note.status,
+        statusDisplay: result.note.statusDisplay,
+        deliveries: result.deliveries,
+        creditNote: result.note,
+      });
     case 'unknown-note':
       return problem(404, 'Unknown Credit Note', `No credit note ${id} in the sandbox (POST /eccor-fgts/v1/CreditNote creates one).`);
     case 'unknown-target':
-      return problem(400, 'Unknown Status', `${JSON.stringify(target)} is neither a CreditNoteStatus code or name nor a webhook name.`, { currentStatus: result.note.status, ...nextSteps(result.note) });
+      return problem(400, 'Unknown Status', `${JSON.stringify(target)} is neither a CreditNoteStatus code or name nor a webhook name.`, {
+        currentStatus: result.note.status,
+        ...nextSteps(result.note),
+      });
     case 'choose':
       return problem(
         409,
@@ -110,7 +125,10 @@ function advanced(result: AdvanceResult, id: string, target: unknown): PreparedR
         { currentStatus: result.note.status, ...nextSteps(result.note) },
       );
     case 'illegal':
-      return problem(409, 'Illegal Transition', `Credit note ${id} cannot go to ${result.to}: ${result.reason}.`, { currentStatus: result.note.status, ...nextSteps(result.note) });
+      return problem(409, 'Illegal Transition', `Credit note ${id} cannot go to ${result.to}: ${result.reason}.`, {
+        currentStatus: result.note.status,
+        ...nextSteps(result.note),
+      });
   }
 }
 
@@ -131,7 +149,8 @@ function readTarget(body: Buffer | undefined): { ok: true; target: unknown } | {
   } catch (error) {
     return { ok: false, detail: `The body is not JSON (${error instanceof Error ? error.message : String(error)}).` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, detail: 'The body must be an object: {"to": 12} or {"step": "signatureValidation"}.' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, detail: 'The body must be an object: {"to": 12} or {"step": "signatureValidation"}.' };
   const { to, step } = value as Record<string, unknown>;
   if (to !== undefined && step !== undefined) return { ok: false, detail: 'Send "to" or "step", not both.' };
   return { ok: true, target: to ?? step };
@@ -153,7 +172,8 @@ function readUrls(body: Buffer | undefined): { ok: true; urls: string[] } | { ok
     } catch {
       parsed = undefined;
     }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return { ok: false, detail: `${JSON.stringify(url)} is not an http(s) URL.` };
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:'))
+      return { ok: false, detail: `${JSON.stringify(url)} is not an http(s) URL.` };
   }
   return { ok: true, urls: (urls as string[]).map((url) => new URL(url).href) };
 }
@@ -167,7 +187,11 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
   const methodNotAllowed = (method: string, path: string, allow: string): PreparedResponse =>
     problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox${path}.`, { allow: allow.split(', ') }, { Allow: allow });
   const forbidden = (path: string): PreparedResponse =>
-    problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`);
+    problem(
+      403,
+      'Control Routes Disabled',
+      `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`,
+    );
 
   return async ({ method, path, query, body, headers, controlOpen, loopback = true }) => {
     const read = method === 'GET' || method === 'HEAD';
@@ -180,9 +204,16 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
     if (served) return served;
     // The operator's view (every tenant's records) is the machine's own: beyond loopback a read names its tenant.
     if (!loopback && tenant === null && path !== '' && path !== '/') {
-      return problem(401, 'Credential Required', "Beyond a loopback bind the sandbox shows a tenant's records only to its credential: send the Authorization header the API is called with.");
+      return problem(
+        401,
+        'Credential Required',
+        "Beyond a loopback bind the sandbox shows a tenant's records only to its credential: send the Authorization header the API is called with.",
+      );
     }
-    if (path === '' || path === '/') return read ? json(200, { sandbox: true, ...(await context.describe()), routes: ROUTES }) : methodNotAllowed(method, path, 'GET, HEAD');
+    if (path === '' || path === '/')
+      return read
+        ? json(200, { sandbox: true, ...(await context.describe()), routes: ROUTES })
+        : methodNotAllowed(method, path, 'GET, HEAD');
     if (path === '/deliveries' || path === '/deliveries/') {
       if (!read) return methodNotAllowed(method, path, 'GET, HEAD');
       const subject = query?.get('subject') ?? undefined;
@@ -195,11 +226,18 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
       if (!allowed) return forbidden(path);
       const id = safeDecode(redelivery[1] as string);
       const created = await context.redeliver(tenant, id);
-      return created ? json(202, { id: created, redeliveryOf: id }) : problem(404, 'Unknown Delivery', `No delivery ${id} in the sandbox${tenant ? ' for this credential' : ''}.`);
+      return created
+        ? json(202, { id: created, redeliveryOf: id })
+        : problem(404, 'Unknown Delivery', `No delivery ${id} in the sandbox${tenant ? ' for this credential' : ''}.`);
     }
     if (path === '/webhooks' || path === '/webhooks/') {
       if (!read && method !== 'PUT') return methodNotAllowed(method, path, 'GET, HEAD, PUT');
-      if (!tenant) return problem(401, 'Credential Required', "The tenant's webhook URLs are named by its credential: send the Authorization header the API is called with.");
+      if (!tenant)
+        return problem(
+          401,
+          'Credential Required',
+          "The tenant's webhook URLs are named by its credential: send the Authorization header the API is called with.",
+        );
       if (read) return json(200, { tenant, urls: await context.tenantUrls(tenant), everyTenant: context.webhookUrls });
       if (!allowed) return forbidden(path);
       const urls = readUrls(body);
@@ -209,7 +247,9 @@ export function createControlRoutes(context: ControlContext): ControlRoutes {
     }
     const notes = context.creditNotes;
     if (notes && (path === '/eccor-fgts/credit-notes' || path === '/eccor-fgts/credit-notes/')) {
-      return read ? json(200, { creditNotes: await context.run(tenant, (scope) => notes.list(scope)) }) : methodNotAllowed(method, path, 'GET, HEAD');
+      return read
+        ? json(200, { creditNotes: await context.run(tenant, (scope) => notes.list(scope)) })
+        : methodNotAllowed(method, path, 'GET, HEAD');
     }
     const match = notes ? CREDIT_NOTE.exec(path) : null;
     if (notes && match) {

@@ -67,7 +67,8 @@ export async function importState(file: string, storage: StorageOptions, tenant:
       return { tenant, persons: persons.length, creditNotes: notes.length, inssOperations: operations.length };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new ImportError(`${file}: the database already has some of its records (imported before?): nothing was imported`);
+    if ((error as { code?: string }).code === '23505')
+      throw new ImportError(`${file}: the database already has some of its records (imported before?): nothing was imported`);
     throw error;
   } finally {
     await db.close();
@@ -79,7 +80,17 @@ export async function importStateCli(argv: readonly string[]): Promise<number> {
   const usage = 'Usage: import-state <state.json> (--data-dir <dir> | --database-url postgres://…) [--client-id <id> | --bearer <token>]';
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'client-id': { type: 'string' }, bearer: { type: 'string' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        'client-id': { type: 'string' },
+        bearer: { type: 'string' },
+      },
+    });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
     return 2;
@@ -90,10 +101,17 @@ export async function importStateCli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  const tenant = values['client-id'] !== undefined ? `client:${values['client-id']}` : values.bearer !== undefined ? tenantOf({ authorization: `Bearer ${values.bearer}` }) : ANONYMOUS;
+  const tenant =
+    values['client-id'] !== undefined
+      ? `client:${values['client-id']}`
+      : values.bearer !== undefined
+        ? tenantOf({ authorization: `Bearer ${values.bearer}` })
+        : ANONYMOUS;
   try {
     const result = await importState(file, { dataDir: values['data-dir'], databaseUrl: values['database-url'] }, tenant);
-    process.stdout.write(`imported ${file}: ${result.persons} persons, ${result.creditNotes} credit notes, ${result.inssOperations} INSS operations, for tenant ${result.tenant}\n`);
+    process.stdout.write(
+      `imported ${file}: ${result.persons} persons, ${result.creditNotes} credit notes, ${result.inssOperations} INSS operations, for tenant ${result.tenant}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`import-state: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -110,7 +110,10 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       db = await openStorage(options);
       worker = createDeliveryWorker(db, { now: clock, ...options.delivery, onAttempt: () => events.changed() });
       const counts = await countRecords(db);
-      banner = db.kind === 'memory' ? 'state in memory' : `${db.kind === 'data-dir' ? 'data dir' : 'database'} ${db.where} (${count(counts.persons, 'person')}, ${count(counts.creditNotes, 'credit note')}, ${count(counts.inssOperations, 'INSS operation')})`;
+      banner =
+        db.kind === 'memory'
+          ? 'state in memory'
+          : `${db.kind === 'data-dir' ? 'data dir' : 'database'} ${db.where} (${count(counts.persons, 'person')}, ${count(counts.creditNotes, 'credit note')}, ${count(counts.inssOperations, 'INSS operation')})`;
     })();
     // Awaited by the server before it listens; a failure is reported there, not as an unhandled rejection.
     ready.catch(() => {});
@@ -143,7 +146,14 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       if (wrote) events.changed();
       return result;
     }
-    const notify = async (tx: Sql, tenant: string, provider: string, subject: string, webhook: string, payload: unknown): Promise<string[]> => {
+    const notify = async (
+      tx: Sql,
+      tenant: string,
+      provider: string,
+      subject: string,
+      webhook: string,
+      payload: unknown,
+    ): Promise<string[]> => {
       notifying.add(tx);
       const ids = await enqueue(tx, await urlsFor(tx, tenant, globalUrls), { tenant, provider, webhook, subject, payload }, clock());
       await applyHolds(tx, ids);
@@ -151,7 +161,11 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
     };
 
     const eccor = providers.find((provider) => provider.slug === 'eccor-fgts');
-    const eccorFgts = eccor ? createEccorFgtsSandbox(specData(eccor.slug, eccor.doc), clock, (tx, tenant, subject, webhook, payload) => notify(tx, tenant, eccor.slug, subject, webhook, payload)) : undefined;
+    const eccorFgts = eccor
+      ? createEccorFgtsSandbox(specData(eccor.slug, eccor.doc), clock, (tx, tenant, subject, webhook, payload) =>
+          notify(tx, tenant, eccor.slug, subject, webhook, payload),
+        )
+      : undefined;
     if (eccor && eccorFgts) table.set(eccor.slug, eccorFgts.handlers);
 
     const inssProvider = providers.find((provider) => provider.slug === 'nossa-fintech-inss');
@@ -161,7 +175,11 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
         inssProvider.slug,
         new Map<string, OperationHandler>([
           ['createOperation', (exchange, scope) => inss.create(scope, exchange.body?.value as CreateOperationRequest)],
-          ['getOperation', (exchange, scope) => inss.track(scope, exchange.pathParams.debt_key ?? '', exchange.query?.get('credit_operation_key') ?? undefined)],
+          [
+            'getOperation',
+            (exchange, scope) =>
+              inss.track(scope, exchange.pathParams.debt_key ?? '', exchange.query?.get('credit_operation_key') ?? undefined),
+          ],
         ]),
       );
     }
@@ -176,10 +194,20 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       async describe() {
         await ready;
         const database = opened();
-        return { storage: { kind: database.kind, where: database.where }, providers: [...table.keys()], webhookUrls: globalUrls, deliveryPolicy: policy(), counts: await countRecords(database) };
+        return {
+          storage: { kind: database.kind, where: database.where },
+          providers: [...table.keys()],
+          webhookUrls: globalUrls,
+          deliveryPolicy: policy(),
+          counts: await countRecords(database),
+        };
       },
       run,
-      deliveries: (tenant, subject, limit) => run(null, async ({ tx }) => ({ deliveries: await listDeliveries(tx, { tenant, subject, limit }), endpoints: await listEndpoints(tx) })),
+      deliveries: (tenant, subject, limit) =>
+        run(null, async ({ tx }) => ({
+          deliveries: await listDeliveries(tx, { tenant, subject, limit }),
+          endpoints: await listEndpoints(tx),
+        })),
       async redeliver(tenant, id) {
         const created = await run(null, async ({ tx }) => {
           const again = await redeliver(tx, id, tenant, clock());
@@ -196,7 +224,9 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
         overview: (tenant) => run(null, ({ tx }) => tenantOverview(tx, tenant, globalUrls, eccorFgts?.creditNotes, eccorFgts?.machine)),
         async hold(tenant, url, held) {
           const outcome = await run(null, async ({ tx }) => {
-            const known = (await urlsFor(tx, tenant, globalUrls)).includes(url) || (await tx.query('SELECT 1 FROM delivery_holds WHERE tenant = $1 AND url = $2', [tenant, url])).length > 0;
+            const known =
+              (await urlsFor(tx, tenant, globalUrls)).includes(url) ||
+              (await tx.query('SELECT 1 FROM delivery_holds WHERE tenant = $1 AND url = $2', [tenant, url])).length > 0;
             if (!known) return 'not-its-url' as const;
             if (held) await holdUrl(tx, tenant, url, clock());
             else await releaseUrl(tx, tenant, url, clock());
@@ -221,7 +251,10 @@ export function sandbox(options: SandboxOptions = {}): SandboxFactory {
       eccorFgts,
       events,
       summary() {
-        const hooks = globalUrls.length === 0 ? 'no webhook URL (--webhook-url)' : `webhooks to ${globalUrls.map((url) => url.replace(/\?.*$/, '?…')).join(', ')}`;
+        const hooks =
+          globalUrls.length === 0
+            ? 'no webhook URL (--webhook-url)'
+            : `webhooks to ${globalUrls.map((url) => url.replace(/\?.*$/, '?…')).join(', ')}`;
         return `sandbox: ${[...table.keys()].join(', ')} with ${banner}; ${hooks}`;
       },
       close() {

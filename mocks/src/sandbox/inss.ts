@@ -61,7 +61,13 @@ export function annuityRate(principal: number, payment: number, installments: nu
 }
 
 function notFound(description: string): AnswerSpec {
-  const inner = { title: 'Operation Not Found', description, translation: 'Operação não encontrada', extra_fields: {}, code: 'SANDBOX_NOT_FOUND' };
+  const inner = {
+    title: 'Operation Not Found',
+    description,
+    translation: 'Operação não encontrada',
+    extra_fields: {},
+    code: 'SANDBOX_NOT_FOUND',
+  };
   return { status: 404, body: { data: pythonJsonDumps(inner), ...inner } };
 }
 
@@ -83,7 +89,8 @@ export function createInssDesk(spec: SpecData, clock: Clock): InssDesk {
     historyDescription: String(field(firstHistory, 'description')),
   };
   const documentedBank = { ispb: String(field(example, 'ispb_number')), name: String(field(example, 'bank_name')) };
-  const bankName = (ispb: string, code: string): string => (ispb === documentedBank.ispb ? documentedBank.name : (bankByIspb(ispb)?.name ?? code));
+  const bankName = (ispb: string, code: string): string =>
+    ispb === documentedBank.ispb ? documentedBank.name : (bankByIspb(ispb)?.name ?? code);
 
   return {
     async create(scope, { client, operation: terms }) {
@@ -175,7 +182,13 @@ export function createInssDesk(spec: SpecData, clock: Clock): InssDesk {
       await insertInssOperation(scope, { operation, histories: [history] });
       return {
         status: 200,
-        body: { debt_key: debtKey, link_form: operation.link_form, num_contrato: contract, dsc_situacao_emprestimo: operation.dsc_situacao_emprestimo, credit_operation_key: creditOperationKey },
+        body: {
+          debt_key: debtKey,
+          link_form: operation.link_form,
+          num_contrato: contract,
+          dsc_situacao_emprestimo: operation.dsc_situacao_emprestimo,
+          credit_operation_key: creditOperationKey,
+        },
       };
     },
 

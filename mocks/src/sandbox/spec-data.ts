@@ -51,7 +51,10 @@ export function specData(slug: string, doc: JsonObject): SpecData {
   };
   const pick = (examples: Map<string, Json>, what: string, name: string | undefined): Json => {
     const value = name === undefined ? examples.values().next().value : examples.get(name);
-    if (value === undefined) throw new SpecDataError(`generated/${slug}: the sandbox needs ${what}${name ? ` example "${name}"` : ' example'}, which the bundle does not have`);
+    if (value === undefined)
+      throw new SpecDataError(
+        `generated/${slug}: the sandbox needs ${what}${name ? ` example "${name}"` : ' example'}, which the bundle does not have`,
+      );
     return value;
   };
   const schema = (name: string): JsonObject => {
@@ -64,7 +67,8 @@ export function specData(slug: string, doc: JsonObject): SpecData {
     const found = schema(schemaName);
     const values = Array.isArray(found.enum) ? found.enum : [];
     const labels = Array.isArray(found[extension]) ? (found[extension] as Json[]) : [];
-    if (values.length === 0 || labels.length !== values.length) throw new SpecDataError(`generated/${slug}: schema ${schemaName} needs an enum with one ${extension} entry per value`);
+    if (values.length === 0 || labels.length !== values.length)
+      throw new SpecDataError(`generated/${slug}: schema ${schemaName} needs an enum with one ${extension} entry per value`);
     return new Map(values.map((value, index) => [value, String(labels[index])]));
   };
 
@@ -85,7 +89,10 @@ export function specData(slug: string, doc: JsonObject): SpecData {
         .filter((entry) => entry.kind === 'webhooks')
         .map((entry) => {
           const body = follow(doc, entry.operation.requestBody, '#').value;
-          return { name: entry.key, example: pick(examplesOf(doc, isObject(body) ? body.content : undefined), `webhook ${entry.key}`, undefined) };
+          return {
+            name: entry.key,
+            example: pick(examplesOf(doc, isObject(body) ? body.content : undefined), `webhook ${entry.key}`, undefined),
+          };
         });
     },
     schema,

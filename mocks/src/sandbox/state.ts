@@ -120,11 +120,17 @@ export function parseState(value: unknown): SandboxState {
   const eccor = objectAt(root.eccorFgts, 'eccorFgts');
   eachRecord(eccor.persons, 'eccorFgts.persons', (person, at) => {
     const record = objectAt(person.record, `${at}.record`);
-    if (typeof record.id !== 'string' || !Array.isArray(record.bankAccounts)) throw new Error(`${at}.record must have an id and bankAccounts`);
+    if (typeof record.id !== 'string' || !Array.isArray(record.bankAccounts))
+      throw new Error(`${at}.record must have an id and bankAccounts`);
     objectAt(person.deletedBankAccounts, `${at}.deletedBankAccounts`);
   });
   eachRecord(eccor.creditNotes, 'eccorFgts.creditNotes', (note, at) => {
-    if (typeof note.id !== 'string' || typeof note.status !== 'number' || !Array.isArray(note.history) || !Array.isArray(note.paymentRevisions)) {
+    if (
+      typeof note.id !== 'string' ||
+      typeof note.status !== 'number' ||
+      !Array.isArray(note.history) ||
+      !Array.isArray(note.paymentRevisions)
+    ) {
       throw new Error(`${at} must have an id, a numeric status, a history and paymentRevisions`);
     }
     objectAt(note.request, `${at}.request`);

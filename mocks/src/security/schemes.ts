@@ -82,15 +82,13 @@ export function compileScheme(name: string, scheme: JsonObject): SchemeCheck {
 }
 
 export function compileSecurity(requirements: Json | undefined, schemes: ReadonlyMap<string, SchemeCheck>): SecurityCheck {
-  const alternatives: SchemeCheck[][] = (Array.isArray(requirements) ? requirements : [])
-    .filter(isObject)
-    .map((requirement) =>
-      Object.keys(requirement).map((name) => {
-        const check = schemes.get(name);
-        if (!check) throw new Error(`security requirement names an undeclared scheme "${name}"`);
-        return check;
-      }),
-    );
+  const alternatives: SchemeCheck[][] = (Array.isArray(requirements) ? requirements : []).filter(isObject).map((requirement) =>
+    Object.keys(requirement).map((name) => {
+      const check = schemes.get(name);
+      if (!check) throw new Error(`security requirement names an undeclared scheme "${name}"`);
+      return check;
+    }),
+  );
   const anonymous = alternatives.length === 0 || alternatives.some((all) => all.length === 0);
   return {
     anonymous,

@@ -22,9 +22,24 @@ export function createContractFiles(specsDir: string): (slug: string, rest: stri
   const load = async (slug: string, rest: string): Promise<PreparedResponse> => {
     try {
       const bytes = await readFile(join(specsDir, slug, rest.slice(1)));
-      return { status: 200, headers: ['content-type', CONTRACT_FILES[rest] as string, 'content-length', String(bytes.length), 'x-content-type-options', 'nosniff'], body: bytes };
+      return {
+        status: 200,
+        headers: [
+          'content-type',
+          CONTRACT_FILES[rest] as string,
+          'content-length',
+          String(bytes.length),
+          'x-content-type-options',
+          'nosniff',
+        ],
+        body: bytes,
+      };
     } catch {
-      return prepare({ status: 404, mediaType: 'application/problem+json', body: { type: 'about:blank', title: 'Not Found', status: 404, detail: `No ${rest.slice(1)} for ${slug} in the specs folder.` } });
+      return prepare({
+        status: 404,
+        mediaType: 'application/problem+json',
+        body: { type: 'about:blank', title: 'Not Found', status: 404, detail: `No ${rest.slice(1)} for ${slug} in the specs folder.` },
+      });
     }
   };
   return (slug, rest) => {

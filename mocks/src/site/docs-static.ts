@@ -34,7 +34,11 @@ export function docsAvailable(docsDir: string): boolean {
 }
 
 function notFound(): PreparedResponse {
-  return prepare({ status: 404, mediaType: 'application/problem+json', body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such docs file.' } });
+  return prepare({
+    status: 404,
+    mediaType: 'application/problem+json',
+    body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such docs file.' },
+  });
 }
 
 /** `relative` is the path after `/docs`, still percent-encoded. */
@@ -59,7 +63,11 @@ export async function serveDocs(docsDir: string, relative: string): Promise<Prep
     const bytes = await readRegularFileUnder(root, file);
     if (!bytes) return notFound();
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return { status: 200, headers: ['content-type', type, 'content-length', String(bytes.length), 'x-content-type-options', 'nosniff'], body: bytes };
+    return {
+      status: 200,
+      headers: ['content-type', type, 'content-length', String(bytes.length), 'x-content-type-options', 'nosniff'],
+      body: bytes,
+    };
   } catch {
     return notFound();
   }

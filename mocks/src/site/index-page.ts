@@ -14,7 +14,7 @@ export function indexPage(origin: string, providers: readonly Provider[], docsAv
     headers: { Vary: 'Accept' },
     body: {
       name: 'credit-apis mock server',
-      description: 'Answers every provider of credit-apis from its OpenAPI spec, with the provider\'s own auth, errors and headers.',
+      description: "Answers every provider of credit-apis from its OpenAPI spec, with the provider's own auth, errors and headers.",
       providers: providers.map((provider) => {
         const baseUrl = `${origin}/${provider.slug}`;
         const showcase = showcaseOperation(provider);

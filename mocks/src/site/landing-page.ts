@@ -30,7 +30,8 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const ICON = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%231f6feb%22/%3E%3C/svg%3E';
+const ICON =
+  'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%231f6feb%22/%3E%3C/svg%3E';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 /** The header adds what a `<meta>` policy cannot carry (Chromium logs an error for it there). */
 const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
@@ -69,7 +70,20 @@ const ICON_SVG = Buffer.from(decodeURIComponent(ICON.slice('data:image/svg+xml,'
 
 /** `/favicon.ico`, for the pages that declare no icon (the JSON index, the docs): the same icon, no 404. */
 export function favicon(): PreparedResponse {
-  return { status: 200, headers: ['content-type', 'image/svg+xml', 'content-length', String(ICON_SVG.length), 'cache-control', 'max-age=86400', 'x-content-type-options', 'nosniff'], body: ICON_SVG };
+  return {
+    status: 200,
+    headers: [
+      'content-type',
+      'image/svg+xml',
+      'content-length',
+      String(ICON_SVG.length),
+      'cache-control',
+      'max-age=86400',
+      'x-content-type-options',
+      'nosniff',
+    ],
+    body: ICON_SVG,
+  };
 }
 
 export function landingPage(input: LandingPageInput): PreparedResponse {
@@ -100,7 +114,18 @@ ${input.providers.map((provider) => providerSection(input.origin, provider)).joi
   const body = Buffer.from(html);
   return {
     status: 200,
-    headers: ['content-type', 'text/html; charset=utf-8', 'content-length', String(body.length), 'content-security-policy', CSP_HEADER, 'x-content-type-options', 'nosniff', 'vary', 'Accept'],
+    headers: [
+      'content-type',
+      'text/html; charset=utf-8',
+      'content-length',
+      String(body.length),
+      'content-security-policy',
+      CSP_HEADER,
+      'x-content-type-options',
+      'nosniff',
+      'vary',
+      'Accept',
+    ],
     body,
   };
 }

@@ -48,7 +48,10 @@ function locate(source: SchemaSource, schema: unknown): { id: string; doc: JsonO
 }
 
 function valueAt(data: unknown, instancePath: string): unknown {
-  return pointerToField(instancePath, data).reduce<unknown>((current, step) => (typeof current === 'object' && current !== null ? (current as Record<string | number, unknown>)[step] : undefined), data);
+  return pointerToField(instancePath, data).reduce<unknown>(
+    (current, step) => (typeof current === 'object' && current !== null ? (current as Record<string | number, unknown>)[step] : undefined),
+    data,
+  );
 }
 
 function branchConst(doc: JsonObject, branch: Json | undefined, property: string): Json[] {
@@ -63,7 +66,12 @@ function under(error: ErrorObject, instancePath: string): boolean {
   return error.instancePath === instancePath || error.instancePath.startsWith(`${instancePath}/`);
 }
 
-export function refineAlternatives(errors: readonly ErrorObject[], data: unknown, source: SchemaSource, settled: ReadonlySet<ErrorObject> = new Set()): ErrorObject[] {
+export function refineAlternatives(
+  errors: readonly ErrorObject[],
+  data: unknown,
+  source: SchemaSource,
+  settled: ReadonlySet<ErrorObject> = new Set(),
+): ErrorObject[] {
   const alternative = errors
     .filter((error) => (error.keyword === 'oneOf' || error.keyword === 'anyOf') && !settled.has(error))
     .sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
@@ -74,7 +82,10 @@ export function refineAlternatives(errors: readonly ErrorObject[], data: unknown
   const branches = isObject(parent) ? parent[alternative.keyword] : undefined;
   if (!at || !Array.isArray(branches)) return errors.filter((error) => error !== alternative);
   const value = valueAt(data, alternative.instancePath);
-  const property = isObject(parent) && isObject(parent.discriminator) && typeof parent.discriminator.propertyName === 'string' ? parent.discriminator.propertyName : undefined;
+  const property =
+    isObject(parent) && isObject(parent.discriminator) && typeof parent.discriminator.propertyName === 'string'
+      ? parent.discriminator.propertyName
+      : undefined;
   const outside = errors.filter((error) => !under(error, alternative.instancePath));
   const branchErrors = (index: number): ErrorObject[] => {
     const validate = validatorFor(source, `${at.id}${encodeURI(`${at.pointer}/${alternative.keyword}/${index}`)}`);
@@ -87,10 +98,20 @@ export function refineAlternatives(errors: readonly ErrorObject[], data: unknown
     const index = branches.findIndex((branch) => branchConst(at.doc, branch, property).some((allowed) => allowed === value[property]));
     if (index === -1) {
       const allowedValues = branches.flatMap((branch) => branchConst(at.doc, branch, property));
-      chosen = [{ ...alternative, keyword: 'enum', instancePath: `${alternative.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`, params: { allowedValues }, message: 'must be equal to one of the allowed values' }];
+      chosen = [
+        {
+          ...alternative,
+          keyword: 'enum',
+          instancePath: `${alternative.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          params: { allowedValues },
+          message: 'must be equal to one of the allowed values',
+        },
+      ];
     } else chosen = branchErrors(index);
   } else if (property !== undefined && isObject(value)) {
-    chosen = [{ ...alternative, keyword: 'required', params: { missingProperty: property }, message: `must have required property '${property}'` }];
+    chosen = [
+      { ...alternative, keyword: 'required', params: { missingProperty: property }, message: `must have required property '${property}'` },
+    ];
   }
   if (!chosen) {
     chosen = branches.map((_, index) => branchErrors(index)).sort((a, b) => a.length - b.length)[0] ?? [];

@@ -71,7 +71,9 @@ export function createRequestValidator(
     if (compiled) return compiled;
     const params: Compiled['params'] = [];
     for (const location of ['path', 'query', 'header'] as const) {
-      const own = parameters.filter(({ value }) => value.in === location && !(location === 'header' && IGNORED_HEADERS.has(String(value.name).toLowerCase())));
+      const own = parameters.filter(
+        ({ value }) => value.in === location && !(location === 'header' && IGNORED_HEADERS.has(String(value.name).toLowerCase())),
+      );
       if (own.length === 0) continue;
       const key = (name: string): string => (location === 'header' ? name.toLowerCase() : name);
       const properties: Record<string, unknown> = {};
@@ -117,7 +119,14 @@ export function createRequestValidator(
             if (value !== undefined) data[name] = value;
           }
         }
-        if (!validate(data)) violations.push(...fromAjvErrors(refineAlternatives(bounded(validate.errors ?? []), data, { ajv: ajv.coercing, documents: ajv.documents }), location, data));
+        if (!validate(data))
+          violations.push(
+            ...fromAjvErrors(
+              refineAlternatives(bounded(validate.errors ?? []), data, { ajv: ajv.coercing, documents: ajv.documents }),
+              location,
+              data,
+            ),
+          );
       }
       if (!body) return violations;
       if (parts.body === undefined) {
@@ -144,11 +153,12 @@ export function createRequestValidator(
       const validate = huge ? (check.firstError ??= ajv.firstError().compile(check.ref)) : check.validate;
       if (!validate(parts.body.value)) {
         const source = { ajv: huge ? ajv.firstError() : check.form ? ajv.coercing : ajv.exact, documents: ajv.documents };
-        violations.push(...fromAjvErrors(refineAlternatives(bounded(validate.errors ?? []), parts.body.value, source), 'body', parts.body.value));
+        violations.push(
+          ...fromAjvErrors(refineAlternatives(bounded(validate.errors ?? []), parts.body.value, source), 'body', parts.body.value),
+        );
       }
       return bounded(violations);
     },
   };
   return { validator, body };
 }
-

@@ -58,10 +58,16 @@ export function fromAjvErrors(errors: readonly ErrorObject[], location: Violatio
     let field = pointerToField(error.instancePath, data);
     const params = error.params as Record<string, unknown>;
     if (error.keyword === 'required' && typeof params.missingProperty === 'string') field = [...field, params.missingProperty];
-    if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') field = [...field, params.additionalProperty];
+    if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string')
+      field = [...field, params.additionalProperty];
     const value = error.keyword === 'required' ? undefined : valueAt(data, field);
     const where = field.length > 0 ? fieldLabel(location, field) : location;
-    const message = error.keyword === 'required' ? `${where} is required` : error.keyword === 'additionalProperties' ? `${where} is not allowed` : `${where} ${error.message ?? `fails ${error.keyword}`}`;
+    const message =
+      error.keyword === 'required'
+        ? `${where} is required`
+        : error.keyword === 'additionalProperties'
+          ? `${where} is not allowed`
+          : `${where} ${error.message ?? `fails ${error.keyword}`}`;
     return { location, field, keyword: error.keyword, message, params, ...(value === undefined ? {} : { value }) };
   });
 }

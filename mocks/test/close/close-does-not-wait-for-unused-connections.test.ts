@@ -14,7 +14,9 @@ describe('close()', () => {
     const unused = connect(Number(new URL(running.url).port), '127.0.0.1');
     await once(unused, 'connect');
     running.mock.fault({ provider: 'zemo', fault: { delayMs: 600_000 } });
-    const late = fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { authorization: 'Bearer abc' } }).catch((error: unknown) => error);
+    const late = fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, {
+      headers: { authorization: 'Bearer abc' },
+    }).catch((error: unknown) => error);
     // Wait until the delayed request has reached the mock (it is in the journal only once answered).
     await new Promise<void>((resolve) => running.mock.server.once('request', () => resolve()));
     const closedUnused = once(unused, 'close');

@@ -49,15 +49,23 @@ function runBruno(slug: string): Promise<BrunoReport> {
   const report = join(workDir, `${slug}.json`);
   return new Promise((resolve, reject) => {
     // Asynchronous: the mock answers in this process while bru runs.
-    execFile(process.execPath, [bru, 'run', '-r', '--env', 'mock', '--reporter-json', report], { cwd: dir, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (!existsSync(report)) return reject(new Error(`bru run wrote no report (${error?.message ?? 'no error'}):\n${stdout}\n${stderr}`));
-      const [iteration] = JSON.parse(readFileSync(report, 'utf8')) as BrunoReport[];
-      return iteration ? resolve(iteration) : reject(new Error(`empty bru report:\n${stdout}`));
-    });
+    execFile(
+      process.execPath,
+      [bru, 'run', '-r', '--env', 'mock', '--reporter-json', report],
+      { cwd: dir, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (!existsSync(report))
+          return reject(new Error(`bru run wrote no report (${error?.message ?? 'no error'}):\n${stdout}\n${stderr}`));
+        const [iteration] = JSON.parse(readFileSync(report, 'utf8')) as BrunoReport[];
+        return iteration ? resolve(iteration) : reject(new Error(`empty bru report:\n${stdout}`));
+      },
+    );
   });
 }
 
-const slugs = readdirSync(generatedDir).filter((slug) => existsSync(join(generatedDir, slug, 'bruno', 'bruno.json'))).sort();
+const slugs = readdirSync(generatedDir)
+  .filter((slug) => existsSync(join(generatedDir, slug, 'bruno', 'bruno.json')))
+  .sort();
 
 describe('the generated Bruno collections run with bru against the mock', () => {
   it('finds a collection for every bundle', () => {
@@ -68,7 +76,9 @@ describe('the generated Bruno collections run with bru against the mock', () => 
     const report = await runBruno(slug);
     const failed = report.results.flatMap((result) => [
       ...(result.status === 'pass' ? [] : [`${result.name}: ${result.status} (${result.response.status})`]),
-      ...result.testResults.filter((test) => test.status !== 'pass').map((test) => `${result.name}: ${test.description} ${test.error ?? ''}`),
+      ...result.testResults
+        .filter((test) => test.status !== 'pass')
+        .map((test) => `${result.name}: ${test.description} ${test.error ?? ''}`),
     ]);
     expect(failed).toEqual([]);
     expect(report.summary.totalRequests).toBe(running.provider(slug).operations.length);

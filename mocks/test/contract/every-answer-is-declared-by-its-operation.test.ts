@@ -15,7 +15,15 @@ import { startMock, type RunningMock } from '../support/mock.js';
 import { send, type Sent } from '../support/requests.js';
 
 /** Headers of HTTP itself, or of the mock's tooling (Prism's `sl-violations` lists request violations). */
-const NOT_PROVIDER_HEADERS = new Set(['connection', 'content-length', 'content-type', 'date', 'keep-alive', 'transfer-encoding', 'sl-violations']);
+const NOT_PROVIDER_HEADERS = new Set([
+  'connection',
+  'content-length',
+  'content-type',
+  'date',
+  'keep-alive',
+  'transfer-encoding',
+  'sl-violations',
+]);
 
 /**
  * Answers the mock gives on purpose in its own shape, because the documents show none: recorded in
@@ -41,7 +49,8 @@ const cases = listing.providers.flatMap((provider) =>
     const kinds: Kind[] = ['valid request'];
     if (operation.requestBody) kinds.push('invalid body', 'malformed body');
     if (!operation.security.anonymous) kinds.push('no credentials');
-    for (const status of operation.responses.statuses.map((answers) => answers.status)) if (status !== 'default') kinds.push(`Prefer code=${status.replace(/XX$/i, '00')}`);
+    for (const status of operation.responses.statuses.map((answers) => answers.status))
+      if (status !== 'default') kinds.push(`Prefer code=${status.replace(/XX$/i, '00')}`);
     return kinds.map((kind) => [`${label}: ${kind}`, provider.slug, operation.info.operationId, kind] as const);
   }),
 );
@@ -82,7 +91,10 @@ function undeclared(provider: Provider, operation: Operation, answer: Sent): str
     for (const [name, raw] of Object.entries(declared.value.headers)) {
       const header = followObject(doc, raw, childPointer(declared.pointer, 'headers', name));
       if (!header) continue;
-      headers.set(name.toLowerCase(), { schemaPointer: 'schema' in header.value ? childPointer(header.pointer, 'schema') : undefined, required: header.value.required === true });
+      headers.set(name.toLowerCase(), {
+        schemaPointer: 'schema' in header.value ? childPointer(header.pointer, 'schema') : undefined,
+        required: header.value.required === true,
+      });
     }
   }
   const sent: [string, string][] = [];
@@ -99,7 +111,8 @@ function undeclared(provider: Provider, operation: Operation, answer: Sent): str
       if (!validate(value)) problems.push(`header ${name}: ${JSON.stringify(value)} ${validate.errors?.[0]?.message ?? ''}`);
     }
   }
-  for (const [name, header] of headers) if (header.required && !answer.headers.has(name)) problems.push(`required header ${name} is missing`);
+  for (const [name, header] of headers)
+    if (header.required && !answer.headers.has(name)) problems.push(`required header ${name} is missing`);
 
   const content = isObject(declared.value.content) ? declared.value.content : undefined;
   if (!content) {
@@ -111,7 +124,10 @@ function undeclared(provider: Provider, operation: Operation, answer: Sent): str
   const media = followObject(doc, (content as JsonObject)[mediaType], childPointer(declared.pointer, 'content', mediaType));
   if (media && 'schema' in media.value && answer.json !== undefined) {
     const validate = ajv.exact.compile(refTo(provider.slug, childPointer(media.pointer, 'schema')));
-    if (!validate(answer.json)) problems.push(`body does not match ${key}: ${(validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`).join('; ')}`);
+    if (!validate(answer.json))
+      problems.push(
+        `body does not match ${key}: ${(validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`).join('; ')}`,
+      );
   }
   return problems;
 }

@@ -17,7 +17,10 @@ afterAll(() => mock.close());
 describe('the contracts, served', () => {
   it('answers /<slug>/openapi.json and /<slug>/openapi.yaml with the specs package files', async () => {
     for (const provider of mock.providers) {
-      for (const [suffix, type] of [['json', 'application/json'], ['yaml', 'application/yaml']] as const) {
+      for (const [suffix, type] of [
+        ['json', 'application/json'],
+        ['yaml', 'application/yaml'],
+      ] as const) {
         const response = await fetch(`${mock.url}/${provider.slug}/openapi.${suffix}`);
         expect(response.status, `${provider.slug} ${suffix}`).toBe(200);
         expect(response.headers.get('content-type')).toContain(type);

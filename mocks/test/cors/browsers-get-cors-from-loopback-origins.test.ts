@@ -21,7 +21,10 @@ afterAll(async () => {
 
 const path = '/eccor-fgts/v1/Product';
 const preflight = (base: string, origin: string) =>
-  send(`${base}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, prefer' } });
+  send(`${base}${path}`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, prefer' },
+  });
 
 describe.runIf(hasProvider('eccor-fgts'))('CORS', () => {
   it('allows a preflight with Authorization from a loopback origin', async () => {

@@ -45,7 +45,9 @@ function workspaceDirs(): Map<string, string> {
   const workspace = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
   const globs = [...workspace.matchAll(/^ {2}- (\S+)$/gm)].map((match) => match[1] as string);
   for (const glob of globs) {
-    const candidates = glob.endsWith('/*') ? readdirSync(join(root, glob.slice(0, -2))).map((name) => `${glob.slice(0, -2)}/${name}`) : [glob];
+    const candidates = glob.endsWith('/*')
+      ? readdirSync(join(root, glob.slice(0, -2))).map((name) => `${glob.slice(0, -2)}/${name}`)
+      : [glob];
     for (const dir of candidates) {
       try {
         dirs.set((JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as Manifest).name, dir);
@@ -61,9 +63,14 @@ describe('mocks/Dockerfile', () => {
   it('copies and installs exactly the tarballs pnpm pack writes for the mock and its workspace dependencies', async () => {
     const mock = JSON.parse(readFileSync(join(root, 'mocks', 'package.json'), 'utf8')) as Manifest;
     const dirs = workspaceDirs();
-    const workspaceDeps = Object.entries(mock.dependencies ?? {}).filter(([, range]) => range.startsWith('workspace:')).map(([name]) => name);
+    const workspaceDeps = Object.entries(mock.dependencies ?? {})
+      .filter(([, range]) => range.startsWith('workspace:'))
+      .map(([name]) => name);
     const expected = (await Promise.all(['mocks', ...workspaceDeps.map((name) => dirs.get(name) as string)].map(packedName))).sort();
-    expect(expected.some((name) => name.startsWith('credit-apis-mock-server-')), expected.join(', ')).toBe(true);
+    expect(
+      expected.some((name) => name.startsWith('credit-apis-mock-server-')),
+      expected.join(', '),
+    ).toBe(true);
 
     const copy = instructions.find((line) => line.startsWith('COPY --from=pack /tarballs/'));
     const copied = [...(copy ?? '').matchAll(/\/tarballs\/(\S+\.tgz)/g)].map((match) => match[1] as string).sort();
@@ -73,7 +80,8 @@ describe('mocks/Dockerfile', () => {
     expect(installed, 'npm install of the tarballs').toEqual(expected);
     // Each tarball comes from a `pnpm pack` of its package in the build stage.
     const packs = instructions.find((line) => line.includes('pnpm pack')) ?? '';
-    for (const dir of ['mocks', ...workspaceDeps.map((name) => dirs.get(name) as string)]) expect(packs, dir).toContain(`cd /repo/${dir} && pnpm pack`);
+    for (const dir of ['mocks', ...workspaceDeps.map((name) => dirs.get(name) as string)])
+      expect(packs, dir).toContain(`cd /repo/${dir} && pnpm pack`);
   });
 
   it('runs the package bin from a slim image, as non-root, in exec form, with a health check', () => {
@@ -81,8 +89,14 @@ describe('mocks/Dockerfile', () => {
     expect(froms.length, 'a build stage and a run stage').toBe(2);
     expect(froms[1]).toMatch(/^FROM node:\d[\w.]*-(bookworm-)?slim$/);
     const runStage = instructions.slice(instructions.indexOf(froms[1] as string));
-    expect(runStage.some((line) => /^USER (node|\d+)$/.test(line) && line !== 'USER 0'), 'USER node').toBe(true);
-    expect(runStage.some((line) => line.startsWith('HEALTHCHECK ') && line.includes('CMD [')), 'HEALTHCHECK in exec form').toBe(true);
+    expect(
+      runStage.some((line) => /^USER (node|\d+)$/.test(line) && line !== 'USER 0'),
+      'USER node',
+    ).toBe(true);
+    expect(
+      runStage.some((line) => line.startsWith('HEALTHCHECK ') && line.includes('CMD [')),
+      'HEALTHCHECK in exec form',
+    ).toBe(true);
     const entrypoint = runStage.find((line) => line.startsWith('ENTRYPOINT '));
     const argv = JSON.parse((entrypoint ?? 'ENTRYPOINT null').slice('ENTRYPOINT '.length)) as string[];
     expect(Array.isArray(argv), 'ENTRYPOINT in exec form').toBe(true);

@@ -52,7 +52,15 @@ describe('/docs', () => {
   });
 
   it('never serves anything outside the docs folder', async () => {
-    for (const path of ['/docs/../secret.txt', '/docs/%2e%2e/secret.txt', '/docs/..%2fsecret.txt', '/docs/%2e%2e%5csecret.txt', '/docs/zemo/../../secret.txt', '/docs/%00', '/docs//etc/passwd']) {
+    for (const path of [
+      '/docs/../secret.txt',
+      '/docs/%2e%2e/secret.txt',
+      '/docs/..%2fsecret.txt',
+      '/docs/%2e%2e%5csecret.txt',
+      '/docs/zemo/../../secret.txt',
+      '/docs/%00',
+      '/docs//etc/passwd',
+    ]) {
       const answer = await rawGet(path);
       expect(answer.status, path).toBe(404);
       expect(answer.text, path).not.toContain('TOP-SECRET-CONTENT');

@@ -39,11 +39,25 @@ async function listCases(): Promise<Case[]> {
         const examples = media && isObject(media.examples) ? Object.entries(media.examples) : [];
         const base = `${provider.slug} ${operation.info.method.toUpperCase()} ${operation.info.path} ${status}`;
         if (examples.length === 0) {
-          cases.push({ label: `${base} (no example)`, slug: provider.slug, operationId: operation.info.operationId, code, example: undefined, expected: media ? 'schema-sample' : undefined });
+          cases.push({
+            label: `${base} (no example)`,
+            slug: provider.slug,
+            operationId: operation.info.operationId,
+            code,
+            example: undefined,
+            expected: media ? 'schema-sample' : undefined,
+          });
         }
         for (const [name, rawExample] of examples) {
           const example = followObject(provider.doc, rawExample, '#')?.value;
-          cases.push({ label: `${base} example "${name}"`, slug: provider.slug, operationId: operation.info.operationId, code, example: name, expected: example?.value });
+          cases.push({
+            label: `${base} example "${name}"`,
+            slug: provider.slug,
+            operationId: operation.info.operationId,
+            code,
+            example: name,
+            expected: example?.value,
+          });
         }
       }
     }

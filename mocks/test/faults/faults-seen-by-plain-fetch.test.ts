@@ -21,12 +21,20 @@ afterEach(async () => {
   running.mock.clearRequests();
 });
 
-const zemo = (): Promise<Response> => fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { authorization: 'Bearer abc' } });
-const faults = async (): Promise<ActiveFault[]> => ((await controlCall(running, 'GET', '/faults')).json as { faults: ActiveFault[] }).faults;
+const zemo = (): Promise<Response> =>
+  fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { authorization: 'Bearer abc' } });
+const faults = async (): Promise<ActiveFault[]> =>
+  ((await controlCall(running, 'GET', '/faults')).json as { faults: ActiveFault[] }).faults;
 
 describe('a status fault', () => {
   it('answers the status, headers and body given, once, then the operation answers again', async () => {
-    await addFault(running, { provider: 'zemo', method: 'GET', path: '/api/operations/{id}', times: 1, fault: { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '1' }, body: '<html><body>Bad Gateway</body></html>' } });
+    await addFault(running, {
+      provider: 'zemo',
+      method: 'GET',
+      path: '/api/operations/{id}',
+      times: 1,
+      fault: { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '1' }, body: '<html><body>Bad Gateway</body></html>' },
+    });
     const faulted = await zemo();
     expect(faulted.status).toBe(502);
     expect(faulted.headers.get('content-type')).toBe('text/html');
@@ -39,8 +47,13 @@ describe('a status fault', () => {
   });
 
   it('sends a JSON body as JSON', async () => {
-    await addFault(running, { provider: 'zemo', fault: { status: 429, headers: { 'X-Rate-Limit-Reset': '2026-01-01T00:00:10.0000000Z' }, body: { message: 'slow down' } } });
-    const answer = await send(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { authorization: 'Bearer abc' } });
+    await addFault(running, {
+      provider: 'zemo',
+      fault: { status: 429, headers: { 'X-Rate-Limit-Reset': '2026-01-01T00:00:10.0000000Z' }, body: { message: 'slow down' } },
+    });
+    const answer = await send(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, {
+      headers: { authorization: 'Bearer abc' },
+    });
     expect(answer).toMatchObject({ status: 429, json: { message: 'slow down' } });
     expect(answer.headers.get('content-type')).toBe('application/json');
     expect(answer.headers.get('x-rate-limit-reset')).toBe('2026-01-01T00:00:10.0000000Z');
@@ -48,7 +61,9 @@ describe('a status fault', () => {
 
   it('comes before the credential check and before Prefer', async () => {
     await addFault(running, { provider: 'zemo', fault: { status: 503 } });
-    const noCredential = await fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { prefer: 'code=401' } });
+    const noCredential = await fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, {
+      headers: { prefer: 'code=401' },
+    });
     expect(noCredential.status).toBe(503);
   });
 
@@ -88,7 +103,8 @@ describe('a status fault', () => {
     const stateful = await startMock({ sandbox: sandbox({}) });
     try {
       await addFault(stateful, { provider: 'eccor-fgts', method: 'POST', path: '/v1/NaturalPerson', times: 1, fault: { status: 503 } });
-      const listed = async (): Promise<unknown[]> => ((await callSample(stateful, 'eccor-fgts', 'listNaturalPersons')).json as { data: unknown[] }).data;
+      const listed = async (): Promise<unknown[]> =>
+        ((await callSample(stateful, 'eccor-fgts', 'listNaturalPersons')).json as { data: unknown[] }).data;
       expect((await callSample(stateful, 'eccor-fgts', 'createNaturalPerson')).status).toBe(503);
       expect(await listed()).toEqual([]);
       expect((await callSample(stateful, 'eccor-fgts', 'createNaturalPerson')).status).toBe(200);
@@ -112,9 +128,12 @@ describe('delayMs', () => {
     expect((await zemo()).status).toBe(504);
   });
 
-  it('outlasts a caller\'s timeout', async () => {
+  it("outlasts a caller's timeout", async () => {
     await addFault(running, { provider: 'zemo', fault: { delayMs: 5_000 } });
-    const late = fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { headers: { authorization: 'Bearer abc' }, signal: AbortSignal.timeout(50) });
+    const late = fetch(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, {
+      headers: { authorization: 'Bearer abc' },
+      signal: AbortSignal.timeout(50),
+    });
     await expect(late).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 });
@@ -159,7 +178,7 @@ describe('truncate', () => {
     expect(() => JSON.parse(text)).toThrow(SyntaxError);
   });
 
-  it('cuts a status fault\'s body too', async () => {
+  it("cuts a status fault's body too", async () => {
     const body = { message: 'unavailable for a while' };
     await addFault(running, { provider: 'zemo', fault: { status: 503, body, truncate: true } });
     const cut = await zemo();

@@ -4,7 +4,15 @@
  * as `NetworkError` after the retries, a late answer as `TimeoutError`, a cut body as `ResponseParseError` —
  * each checked against the journal. The client is the package as a partner gets it, imported by name.
  */
-import { bearer, createEccorFgtsClient, NetworkError, ResponseParseError, TimeoutError, unwrap, type EccorFgtsClient } from '@credit-apis/eccor-fgts';
+import {
+  bearer,
+  createEccorFgtsClient,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+  unwrap,
+  type EccorFgtsClient,
+} from '@credit-apis/eccor-fgts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../support/mock.js';
 
@@ -13,7 +21,11 @@ let client: EccorFgtsClient;
 beforeAll(async () => {
   running = await startMock();
   // Millisecond backoff, so that retries cost no wall-clock time.
-  client = createEccorFgtsClient({ baseUrl: `${running.url}/eccor-fgts`, auth: bearer('partner-token'), retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+  client = createEccorFgtsClient({
+    baseUrl: `${running.url}/eccor-fgts`,
+    auth: bearer('partner-token'),
+    retry: { initialDelayMs: 1, maxDelayMs: 1 },
+  });
 });
 afterAll(() => running.close());
 afterEach(() => {
@@ -33,7 +45,7 @@ describe('@credit-apis/eccor-fgts against faults', () => {
     expect(running.mock.requests()[0]?.headers.authorization).toBe('Bearer ***');
   });
 
-  it('waits out a 429 until UY3\'s X-Rate-Limit-Reset and succeeds', async () => {
+  it("waits out a 429 until UY3's X-Rate-Limit-Reset and succeeds", async () => {
     running.mock.fault({ ...products, times: 1, fault: { status: 429, headers: { 'X-Rate-Limit-Reset': new Date().toISOString() } } });
     unwrap(await client.GET('/v1/Product'));
     expect(statuses()).toEqual([429, 200]);

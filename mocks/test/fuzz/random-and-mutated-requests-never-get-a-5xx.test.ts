@@ -30,7 +30,12 @@ interface Raw {
 function mutate(next: () => number, samples: readonly (SampleRequest & { slug: string })[]): Raw {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const sample = pick(samples);
-  const raw: Raw = { method: sample.method, path: `/${sample.slug}${sample.path}`, headers: { ...sample.headers }, ...(sample.body === undefined ? {} : { body: Buffer.from(sample.body) }) };
+  const raw: Raw = {
+    method: sample.method,
+    path: `/${sample.slug}${sample.path}`,
+    headers: { ...sample.headers },
+    ...(sample.body === undefined ? {} : { body: Buffer.from(sample.body) }),
+  };
   const mutations = 1 + Math.floor(next() * 3);
   for (let m = 0; m < mutations; m++) {
     switch (Math.floor(next() * 12)) {
@@ -40,25 +45,88 @@ function mutate(next: () => number, samples: readonly (SampleRequest & { slug: s
       case 1: {
         const chars = raw.path.split('');
         const at = Math.floor(next() * chars.length);
-        chars.splice(at, Math.floor(next() * 3), pick(['%', '%00', '%2e%2e', '%E0%A4%A', '/', '//', '..', '{id}', '?', '#', 'é', '%ZZ', ';', '~', 'a'.repeat(300)]));
+        chars.splice(
+          at,
+          Math.floor(next() * 3),
+          pick(['%', '%00', '%2e%2e', '%E0%A4%A', '/', '//', '..', '{id}', '?', '#', 'é', '%ZZ', ';', '~', 'a'.repeat(300)]),
+        );
         raw.path = chars.join('');
         if (!raw.path.startsWith('/')) raw.path = `/${raw.path}`;
         break;
       }
       case 2:
-        raw.path += pick(['?', '?__code=999', '?__code=abc', '?__example=', '?__dynamic=maybe', '?a=%', '?a=1&a=2&a=3', '&&&', '?__example=%F0%9F%92%A9']);
+        raw.path += pick([
+          '?',
+          '?__code=999',
+          '?__code=abc',
+          '?__example=',
+          '?__dynamic=maybe',
+          '?a=%',
+          '?a=1&a=2&a=3',
+          '&&&',
+          '?__example=%F0%9F%92%A9',
+        ]);
         break;
       case 3:
-        raw.headers.authorization = pick(['', 'Bearer', 'Bearer x', 'Basic', 'Basic ===', 'Basic Og==', `Bearer ${'a'.repeat(2000)}`, 'Negotiate abc', 'Bearer a b c']);
+        raw.headers.authorization = pick([
+          '',
+          'Bearer',
+          'Bearer x',
+          'Basic',
+          'Basic ===',
+          'Basic Og==',
+          `Bearer ${'a'.repeat(2000)}`,
+          'Negotiate abc',
+          'Bearer a b c',
+        ]);
         break;
       case 4:
-        raw.headers.prefer = pick(['code=200', 'code=2000', 'code=', 'example=', 'example="a,b"', 'code=401, example=x', 'dynamic=false', '"', ',,,;;;', 'code=404;example=operationNotFound', 'code=5XX']);
+        raw.headers.prefer = pick([
+          'code=200',
+          'code=2000',
+          'code=',
+          'example=',
+          'example="a,b"',
+          'code=401, example=x',
+          'dynamic=false',
+          '"',
+          ',,,;;;',
+          'code=404;example=operationNotFound',
+          'code=5XX',
+        ]);
         break;
       case 5:
-        raw.headers['content-type'] = pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', '', 'application/*', 'foo']);
+        raw.headers['content-type'] = pick([
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/json; charset=latin1',
+          '',
+          'application/*',
+          'foo',
+        ]);
         break;
       case 6:
-        raw.body = Buffer.from(pick(['', '{', '}', '[]', 'null', '"', '{"a":', '[[[[[[[[[[', '{"__proto__": {"x": 1}}', '{"constructor": {"prototype": {}}}', '1e999999', '-', '\u0000\u0001', '{"a": "\uD800"}', JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) as unknown })]));
+        raw.body = Buffer.from(
+          pick([
+            '',
+            '{',
+            '}',
+            '[]',
+            'null',
+            '"',
+            '{"a":',
+            '[[[[[[[[[[',
+            '{"__proto__": {"x": 1}}',
+            '{"constructor": {"prototype": {}}}',
+            '1e999999',
+            '-',
+            '\u0000\u0001',
+            '{"a": "\uD800"}',
+            JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) as unknown }),
+          ]),
+        );
         break;
       case 7: {
         if (!raw.body || raw.body.length === 0) break;
@@ -76,7 +144,13 @@ function mutate(next: () => number, samples: readonly (SampleRequest & { slug: s
           const value = JSON.parse(raw.body.toString()) as unknown;
           const replace = (node: unknown): unknown => {
             if (Array.isArray(node)) return node.map(replace);
-            if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, next() < 0.2 ? pick([null, 0, -1, 1e308, '', 'x'.repeat(1000), [], {}, true, '2023-13-45T99:99:99Z']) : replace(item)]));
+            if (node && typeof node === 'object')
+              return Object.fromEntries(
+                Object.entries(node).map(([key, item]) => [
+                  key,
+                  next() < 0.2 ? pick([null, 0, -1, 1e308, '', 'x'.repeat(1000), [], {}, true, '2023-13-45T99:99:99Z']) : replace(item),
+                ]),
+              );
             return node;
           };
           raw.body = Buffer.from(JSON.stringify(replace(value)));
@@ -90,7 +164,16 @@ function mutate(next: () => number, samples: readonly (SampleRequest & { slug: s
         raw.headers['access-control-request-method'] = pick(['GET', 'POST', 'DELETE']);
         break;
       default:
-        raw.path = pick(['/', '/docs', '/docs/../../package.json', '/_sandbox/x', '/%2e%2e/%2e%2e/etc/passwd', '//', '/eccor-fgts//v1/Product', '/zemo/api/operations/']);
+        raw.path = pick([
+          '/',
+          '/docs',
+          '/docs/../../package.json',
+          '/_sandbox/x',
+          '/%2e%2e/%2e%2e/etc/passwd',
+          '//',
+          '/eccor-fgts//v1/Product',
+          '/zemo/api/operations/',
+        ]);
     }
   }
   return raw;
@@ -101,10 +184,20 @@ function sendRaw(agent: Agent, base: URL, raw: Raw): Promise<number> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(raw.headers)) headers[name] = value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
     if (raw.body) headers['content-length'] = String(raw.body.length);
-    const req = request({ agent, host: base.hostname, port: base.port, method: raw.method, path: raw.path.replace(/[^\x21-\x7e]/g, encodeURIComponent), headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: raw.method,
+        path: raw.path.replace(/[^\x21-\x7e]/g, encodeURIComponent),
+        headers,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     // A request the client library or the server's parser rejects counts as answered (not a 5xx).
     req.on('error', () => resolve(-1));
     req.setTimeout(10_000, () => req.destroy());
@@ -114,7 +207,9 @@ function sendRaw(agent: Agent, base: URL, raw: Raw): Promise<number> {
 
 describe('fuzz', () => {
   it(`answers ${REQUESTS} random and mutated requests without a 5xx`, async () => {
-    const samples = running.providers.flatMap((provider) => provider.operations.map((operation) => ({ ...sampleRequest(provider, operation), slug: provider.slug })));
+    const samples = running.providers.flatMap((provider) =>
+      provider.operations.map((operation) => ({ ...sampleRequest(provider, operation), slug: provider.slug })),
+    );
     const next = seededRandom(SEED);
     const requests = Array.from({ length: REQUESTS }, () => mutate(next, samples));
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -128,7 +223,8 @@ describe('fuzz', () => {
           const raw = requests[cursor++] as Raw;
           const status = await sendRaw(agent, base, raw);
           statuses.push(status);
-          if (status >= 500) failures.push(`${status} ${raw.method} ${raw.path} ${JSON.stringify(raw.headers)} ${raw.body?.toString().slice(0, 200) ?? ''}`);
+          if (status >= 500)
+            failures.push(`${status} ${raw.method} ${raw.path} ${JSON.stringify(raw.headers)} ${raw.body?.toString().slice(0, 200) ?? ''}`);
         }
       }),
     );

@@ -19,10 +19,19 @@ afterAll(() => running.close());
 function streamBody(path: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, running.url);
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     const chunk = Buffer.alloc(256, 'a');
     let sent = 0;
@@ -37,7 +46,7 @@ function streamBody(path: string, size: number): Promise<number> {
   });
 }
 
-describe('the mock\'s own errors', () => {
+describe("the mock's own errors", () => {
   it('answers an unknown provider with a JSON 404 listing the providers', async () => {
     const answer = await send(`${running.url}/no-such-bank/v1/x`);
     expect(answer.status).toBe(404);
@@ -55,13 +64,20 @@ describe('the mock\'s own errors', () => {
   });
 
   it.runIf(hasProvider('zemo'))('answers a wrong method with 405 and Allow', async () => {
-    const answer = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, { method: 'DELETE', headers: { authorization: SAMPLE_BEARER } });
+    const answer = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, {
+      method: 'DELETE',
+      headers: { authorization: SAMPLE_BEARER },
+    });
     expect(answer.status).toBe(405);
     expect(answer.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 
   it.runIf(hasProvider('eccor-fgts'))('answers 413 to a body over the limit, announced or streamed, and keeps serving', async () => {
-    const announced = await send(`${running.url}/eccor-fgts/v1/Amortization`, { method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: 'x'.repeat(2048) });
+    const announced = await send(`${running.url}/eccor-fgts/v1/Amortization`, {
+      method: 'POST',
+      headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' },
+      body: 'x'.repeat(2048),
+    });
     expect(announced.status).toBe(413);
     expect(await streamBody('/eccor-fgts/v1/Amortization', 64 * 1024)).toBe(413);
     expect((await send(`${running.url}/`)).status).toBe(200);

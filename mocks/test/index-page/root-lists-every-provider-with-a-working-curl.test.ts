@@ -39,7 +39,10 @@ function fromCurl(curl: string): { url: string; init: RequestInit } {
 describe('the index', () => {
   it('lists every bundle in generated/ with a sample curl that works', async () => {
     const index = (await send(`${running.url}/`)).json as Index;
-    const slugs = readdirSync(generatedDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const slugs = readdirSync(generatedDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(index.providers.map((provider) => provider.slug)).toEqual(slugs);
     for (const provider of index.providers) {
       expect(provider.baseUrl).toBe(`${running.url.replace('127.0.0.1', '127.0.0.1')}/${provider.slug}`);

@@ -44,7 +44,11 @@ describe('the journal never holds a secret or a CPF in clear', () => {
     await send(`${running.url}/eccor-fgts/v1/NaturalPerson?registrationNumber=${CPF}&access_token=${TOKEN}`, { headers: bearer });
     await send(`${running.url}/eccor-fgts/v1/NaturalPerson/${CPF_PUNCTUATED}`, { headers: bearer });
     // Malformed JSON is kept as text: still redacted.
-    await send(`${running.url}/eccor-fgts/v1/NaturalPerson`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: `{"registrationNumber": "${CPF}", "password": "hunter2",` });
+    await send(`${running.url}/eccor-fgts/v1/NaturalPerson`, {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: `{"registrationNumber": "${CPF}", "password": "hunter2",`,
+    });
 
     const entries = await journal(running);
     expect(entries).toHaveLength(5);

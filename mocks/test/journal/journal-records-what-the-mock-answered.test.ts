@@ -25,7 +25,9 @@ describe('the request journal', () => {
   it('records a GET with its provider, path without the prefix, template, operationId, query, headers, status and time', async () => {
     ticks = 0;
     const path = samplePath(running, 'zemo', 'getOperation');
-    const answer = await send(`${running.url}/zemo${path}?page=2&tag=a&tag=b`, { headers: { authorization: 'Bearer abc', 'x-trace': 'one' } });
+    const answer = await send(`${running.url}/zemo${path}?page=2&tag=a&tag=b`, {
+      headers: { authorization: 'Bearer abc', 'x-trace': 'one' },
+    });
     expect(answer.status).toBe(200);
     const [entry, ...others] = await journal(running);
     expect(others).toEqual([]);
@@ -47,7 +49,11 @@ describe('the request journal', () => {
   it('records the parsed JSON body of a POST and the status the validator answered', async () => {
     const sample = await callSample(running, 'eccor-fgts', 'simulateAmortization');
     expect(sample.status).toBe(200);
-    await send(`${running.url}/eccor-fgts/v1/Amortization`, { method: 'POST', headers: { authorization: 'Bearer abc', 'content-type': 'application/json' }, body: JSON.stringify({ requestedAmount: 'lots' }) });
+    await send(`${running.url}/eccor-fgts/v1/Amortization`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer abc', 'content-type': 'application/json' },
+      body: JSON.stringify({ requestedAmount: 'lots' }),
+    });
     const entries = await journal(running, { operationId: 'simulateAmortization' });
     expect(entries.map((entry) => entry.status)).toEqual([200, 400]);
     expect(entries[0]?.body).toEqual(expect.any(Object));
@@ -56,20 +62,43 @@ describe('the request journal', () => {
   });
 
   it('records malformed JSON as the text that was sent', async () => {
-    await send(`${running.url}/eccor-fgts/v1/Amortization`, { method: 'POST', headers: { authorization: 'Bearer abc', 'content-type': 'application/json' }, body: '{"requestedAmount": ' });
+    await send(`${running.url}/eccor-fgts/v1/Amortization`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer abc', 'content-type': 'application/json' },
+      body: '{"requestedAmount": ',
+    });
     const [entry] = await journal(running);
     expect(entry).toMatchObject({ status: 400, body: '{"requestedAmount": ' });
   });
 
   it('records requests that match no operation (404, 405) with a null operationId, and keeps the control routes out', async () => {
     await send(`${running.url}/zemo/no/such/path`);
-    await send(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, { method: 'DELETE', headers: { authorization: 'Bearer abc' } });
+    await send(`${running.url}/zemo${samplePath(running, 'zemo', 'getOperation')}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer abc' },
+    });
     await controlCall(running, 'GET', '/faults');
     await send(`${running.url}/`);
     const entries = await journal(running);
-    expect(entries.map(({ provider, method, path, template, operationId, status }) => ({ provider, method, path, template, operationId, status }))).toEqual([
+    expect(
+      entries.map(({ provider, method, path, template, operationId, status }) => ({
+        provider,
+        method,
+        path,
+        template,
+        operationId,
+        status,
+      })),
+    ).toEqual([
       { provider: 'zemo', method: 'GET', path: '/no/such/path', template: null, operationId: null, status: 404 },
-      { provider: 'zemo', method: 'DELETE', path: samplePath(running, 'zemo', 'getOperation'), template: '/api/operations/{id}', operationId: null, status: 405 },
+      {
+        provider: 'zemo',
+        method: 'DELETE',
+        path: samplePath(running, 'zemo', 'getOperation'),
+        template: '/api/operations/{id}',
+        operationId: null,
+        status: 405,
+      },
     ]);
   });
 
@@ -81,8 +110,19 @@ describe('the request journal', () => {
     await callSample(running, 'eccor-fgts', 'listProducts');
     const ids = (entries: readonly { operationId: string | null }[]): (string | null)[] => entries.map((entry) => entry.operationId);
 
-    expect(ids(await journal(running))).toEqual(['getOperation', 'listProducts', 'createNaturalPerson', 'getNaturalPerson', 'listProducts']);
-    expect(ids(await journal(running, { provider: 'eccor-fgts' }))).toEqual(['listProducts', 'createNaturalPerson', 'getNaturalPerson', 'listProducts']);
+    expect(ids(await journal(running))).toEqual([
+      'getOperation',
+      'listProducts',
+      'createNaturalPerson',
+      'getNaturalPerson',
+      'listProducts',
+    ]);
+    expect(ids(await journal(running, { provider: 'eccor-fgts' }))).toEqual([
+      'listProducts',
+      'createNaturalPerson',
+      'getNaturalPerson',
+      'listProducts',
+    ]);
     expect(ids(await journal(running, { provider: 'eccor-fgts', method: 'post' }))).toEqual(['createNaturalPerson']);
     expect(ids(await journal(running, { path: '/v1/NaturalPerson/{id}' }))).toEqual(['getNaturalPerson']);
     expect(ids(await journal(running, { path: samplePath(running, 'eccor-fgts', 'getNaturalPerson') }))).toEqual(['getNaturalPerson']);
@@ -110,7 +150,11 @@ describe('the request journal', () => {
   it('describes itself at GET /_mock/', async () => {
     await callSample(running, 'zemo', 'getOperation');
     const answer = await controlCall(running, 'GET', '/');
-    expect(answer.json).toMatchObject({ journal: { size: 1000, count: 1 }, faults: 0, routes: expect.arrayContaining(['GET /_mock/faults']) });
+    expect(answer.json).toMatchObject({
+      journal: { size: 1000, count: 1 },
+      faults: 0,
+      routes: expect.arrayContaining(['GET /_mock/faults']),
+    });
   });
 });
 

@@ -44,7 +44,20 @@ describe.skipIf(!run)(`the landing page in Chromium${run ? '' : ` (SKIPPED: ${mi
   it('shows every provider, operation and curl, its links work, with no console error and nothing off the machine', async () => {
     if (missing) throw new Error(`CI: ${missing}`);
     const userDataDir = mkdtempSync(join(tmpdir(), 'credit-apis-landing-chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], timeout: 60_000 });
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      timeout: 60_000,
+    });
     try {
       const consoleErrors: string[] = [];
       const offMachine: string[] = [];
@@ -71,7 +84,10 @@ describe.skipIf(!run)(`the landing page in Chromium${run ? '' : ` (SKIPPED: ${mi
         const section = page.locator(`section#${provider.slug}`);
         expect(await section.locator('details').count(), provider.slug).toBe(provider.operations.length);
         const curls = await section.locator('pre code').allTextContents();
-        expect(curls.every((curl) => curl.startsWith('curl ') && curl.includes(`${mock.url}/${provider.slug}`)), provider.slug).toBe(true);
+        expect(
+          curls.every((curl) => curl.startsWith('curl ') && curl.includes(`${mock.url}/${provider.slug}`)),
+          provider.slug,
+        ).toBe(true);
         for (const suffix of ['json', 'yaml']) {
           const href = await section.locator(`a[href="/${provider.slug}/openapi.${suffix}"]`).getAttribute('href');
           expect((await page.request.get(`${mock.url}${href}`)).status(), `${provider.slug} ${suffix}`).toBe(200);

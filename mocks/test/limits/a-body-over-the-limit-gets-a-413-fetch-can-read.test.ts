@@ -50,18 +50,25 @@ process.stdout.write(JSON.stringify(results));
 `;
 
 async function uploads(mode: 'declared' | 'chunked', runs: number, size: number): Promise<unknown[]> {
-  const { stdout, stderr } = await runCli(['--input-type=module', '-e', UPLOADER, `${running.url}/eccor-fgts/v1/Amortization`, SAMPLE_BEARER, mode, String(runs), String(size)], { timeoutMs: 60_000 });
+  const { stdout, stderr } = await runCli(
+    ['--input-type=module', '-e', UPLOADER, `${running.url}/eccor-fgts/v1/Amortization`, SAMPLE_BEARER, mode, String(runs), String(size)],
+    { timeoutMs: 60_000 },
+  );
   if (stdout === '') throw new Error(stderr);
   return JSON.parse(stdout) as unknown[];
 }
 
 describe('a body over the limit', () => {
   it(`gets a readable 413, ${RUNS} of ${RUNS} 5 MiB uploads with a declared length`, async () => {
-    expect(await uploads('declared', RUNS, FIVE_MIB)).toEqual(Array.from({ length: RUNS }, () => ({ status: 413, title: 'Payload Too Large' })));
+    expect(await uploads('declared', RUNS, FIVE_MIB)).toEqual(
+      Array.from({ length: RUNS }, () => ({ status: 413, title: 'Payload Too Large' })),
+    );
   });
 
   it(`gets a readable 413, ${RUNS} of ${RUNS} chunked 5 MiB uploads`, async () => {
-    expect(await uploads('chunked', RUNS, FIVE_MIB)).toEqual(Array.from({ length: RUNS }, () => ({ status: 413, title: 'Payload Too Large' })));
+    expect(await uploads('chunked', RUNS, FIVE_MIB)).toEqual(
+      Array.from({ length: RUNS }, () => ({ status: 413, title: 'Payload Too Large' })),
+    );
   });
 
   it('and the mock answers the next request on the same connection', async () => {
@@ -76,14 +83,20 @@ describe('a body over the limit', () => {
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     socket.on('error', () => {});
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.write(`POST /eccor-fgts/v1/Amortization HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${SAMPLE_BEARER}\r\nContent-Type: application/json\r\nContent-Length: ${DRAIN_BYTES * 4}\r\n\r\n`);
+    socket.write(
+      `POST /eccor-fgts/v1/Amortization HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${SAMPLE_BEARER}\r\nContent-Type: application/json\r\nContent-Length: ${DRAIN_BYTES * 4}\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(1024 * 1024, 'a');
     let written = 0;
     let open = true;
     socket.once('close', () => (open = false));
     while (open && written < DRAIN_BYTES * 4) {
       written += chunk.length;
-      if (!socket.write(chunk)) await new Promise<void>((resolve) => { socket.once('drain', resolve); socket.once('close', resolve); });
+      if (!socket.write(chunk))
+        await new Promise<void>((resolve) => {
+          socket.once('drain', resolve);
+          socket.once('close', resolve);
+        });
     }
     await closed;
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);

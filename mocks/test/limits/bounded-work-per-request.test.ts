@@ -28,7 +28,11 @@ function jsonBodyOperations(): { provider: Provider; operation: Operation }[] {
 
 function post(provider: Provider, operation: Operation, body: string): Promise<Sent> {
   const sample = sampleRequest(provider, operation);
-  return send(`${running.url}/${provider.slug}${sample.path}`, { method: sample.method, headers: { ...sample.headers, 'content-type': 'application/json' }, body });
+  return send(`${running.url}/${provider.slug}${sample.path}`, {
+    method: sample.method,
+    headers: { ...sample.headers, 'content-type': 'application/json' },
+    body,
+  });
 }
 
 const manyKeys = JSON.stringify(Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`k${index}`, index])));
@@ -60,7 +64,7 @@ describe('bounded work per request', () => {
     }
   });
 
-  it('answers JSON nested 100k levels deep like any malformed body: the provider\'s 400', async () => {
+  it("answers JSON nested 100k levels deep like any malformed body: the provider's 400", async () => {
     for (const { provider, operation } of jsonBodyOperations()) {
       const what = `${provider.slug} ${operation.info.operationId}`;
       const malformed = await post(provider, operation, '{"a":');

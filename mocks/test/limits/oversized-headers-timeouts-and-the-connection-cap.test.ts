@@ -55,7 +55,9 @@ describe('oversized headers', () => {
 describe('timeouts and the connection cap', () => {
   it('answers a stalled body with 408 once the request timeout passes', async () => {
     const raw = await open(strict.url);
-    raw.socket.write(`POST /eccor-fgts/v1/Amortization HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${SAMPLE_BEARER}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`);
+    raw.socket.write(
+      `POST /eccor-fgts/v1/Amortization HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${SAMPLE_BEARER}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`,
+    );
     expect(await raw.closed).toMatch(/^HTTP\/1\.1 408 /);
   });
 

@@ -64,7 +64,10 @@ function folderSize(dir: string): { bytes: number; packages: number } {
  */
 function startInstalledBin(app: string, node?: string): Promise<{ url: string; firstLine: string; stop(): Promise<void> }> {
   const args = ['--port', '0', '--quiet'];
-  const [command, commandArgs] = node === undefined ? ['npx', ['--no-install', 'credit-apis-mock', ...args]] : [node, [join(app, 'node_modules', '@credit-apis', 'mock-server', 'dist', 'bin.js'), ...args]];
+  const [command, commandArgs] =
+    node === undefined
+      ? ['npx', ['--no-install', 'credit-apis-mock', ...args]]
+      : [node, [join(app, 'node_modules', '@credit-apis', 'mock-server', 'dist', 'bin.js'), ...args]];
   const child = spawn(command, commandArgs, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: partnerEnv });
   let output = '';
   let stdout = '';
@@ -98,13 +101,19 @@ interface Answer {
 }
 
 async function answer(base: string, slug: string, sample: ReturnType<typeof sampleRequest>): Promise<Answer> {
-  const response = await fetch(`${base}/${slug}${sample.path}`, { method: sample.method, headers: sample.headers, ...(sample.body === undefined ? {} : { body: sample.body }) });
+  const response = await fetch(`${base}/${slug}${sample.path}`, {
+    method: sample.method,
+    headers: sample.headers,
+    ...(sample.body === undefined ? {} : { body: sample.body }),
+  });
   // Status, type and body: the headers hold one live value (UY3's rate-limit window end).
   return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
 }
 
 describe('packed install: @credit-apis/mock-server from its tarball, outside the monorepo', () => {
-  it('installs small, serves every provider as the repository does, resolves the specs, and runs the README vitest example', { timeout: 240_000 }, async () => {
+  it('installs small, serves every provider as the repository does, resolves the specs, and runs the README vitest example', {
+    timeout: 240_000,
+  }, async () => {
     const app = join(work, 'app');
     mkdirSync(app);
     const packed = inject('packed');
@@ -119,7 +128,9 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     await sh(['npm', ['pkg', 'set', 'type=module']], app);
     await sh(['npm', ['install', tarball('mock-server'), tarball('specs'), '--prefer-offline', '--no-audit', '--no-fund']], app);
     const size = folderSize(join(app, 'node_modules'));
-    process.stdout.write(`packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`);
+    process.stdout.write(
+      `packed install of @credit-apis/mock-server: node_modules ${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages} packages\n`,
+    );
     expect(existsSync(join(app, 'node_modules', '@stoplight', 'prism-http')), 'Prism must stay optional').toBe(false);
 
     // On each supported Node version (the bin link on this process's node, the bin's file on the others).
@@ -131,20 +142,32 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
         try {
           expect(installed.firstLine, `Node ${major}`).toMatch(/^credit-apis mock listening on http:\/\/127\.0\.0\.1:\d+ /);
           // One figure, printed, never asserted (pnpm bench:mock measures it properly, interleaved).
-          await Promise.all(reference.providers.map((provider) => answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number]))));
-          process.stdout.write(`installed bin on Node ${major}, one launch → every provider answering: ${Math.round(performance.now() - launched)} ms\n`);
+          await Promise.all(
+            reference.providers.map((provider) =>
+              answer(installed.url, provider.slug, sampleRequest(provider, provider.operations[0] as (typeof provider.operations)[number])),
+            ),
+          );
+          process.stdout.write(
+            `installed bin on Node ${major}, one launch → every provider answering: ${Math.round(performance.now() - launched)} ms\n`,
+          );
           let compared = 0;
           for (const provider of reference.providers) {
             for (const operation of provider.operations) {
               const sample = sampleRequest(provider, operation);
-              const [ours, theirs] = await Promise.all([answer(installed.url, provider.slug, sample), answer(reference.url, provider.slug, sample)]);
+              const [ours, theirs] = await Promise.all([
+                answer(installed.url, provider.slug, sample),
+                answer(reference.url, provider.slug, sample),
+              ]);
               expect(ours, `Node ${major}: ${provider.slug} ${sample.method} ${sample.path}`).toEqual(theirs);
               compared++;
             }
           }
           expect(compared).toBeGreaterThanOrEqual(reference.providers.length);
           const index = (await (await fetch(`${installed.url}/`)).json()) as { providers: { slug: string }[] };
-          expect(index.providers.map((provider) => provider.slug), `Node ${major}`).toEqual(reference.providers.map((provider) => provider.slug));
+          expect(
+            index.providers.map((provider) => provider.slug),
+            `Node ${major}`,
+          ).toEqual(reference.providers.map((provider) => provider.slug));
         } finally {
           await installed.stop();
         }
@@ -165,7 +188,11 @@ describe('packed install: @credit-apis/mock-server from its tarball, outside the
     }
 
     // Without Prism, --proxy refuses to start, naming what to install.
-    const proxy = await run('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--proxy', 'zemo=https://zemo.example.invalid'], { cwd: app, timeout: 30_000, env: partnerEnv }).then(
+    const proxy = await run('npx', ['--no-install', 'credit-apis-mock', '--port', '0', '--proxy', 'zemo=https://zemo.example.invalid'], {
+      cwd: app,
+      timeout: 30_000,
+      env: partnerEnv,
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
     );
@@ -181,14 +208,32 @@ console.log(JSON.stringify(Object.fromEntries(providers.map((p) => [p.slug, read
     const resolved = JSON.parse(await sh([process.execPath, ['resolve-specs.mjs']], app, 30_000)) as Record<string, string>;
     const slugs = reference.providers.map((provider) => provider.slug);
     expect(Object.keys(resolved).sort()).toEqual([...slugs].sort());
-    for (const slug of slugs) expect(resolved[slug] === readFileSync(join(root, 'generated', slug, 'openapi.json'), 'utf8'), slug).toBe(true);
+    for (const slug of slugs)
+      expect(resolved[slug] === readFileSync(join(root, 'generated', slug, 'openapi.json'), 'utf8'), slug).toBe(true);
 
     // (b) the README's vitest example, as written, with the client package and vitest added.
     const files = readmeFiles(readFileSync(join(root, 'mocks', 'README.md'), 'utf8'));
     expect(Object.keys(files).sort()).toEqual(['vitest.config.ts', 'vitest.global-setup.ts', 'zemo-bad-day.test.ts', 'zemo.test.ts']);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
-    const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version;
-    await sh(['npm', ['install', '--save-dev', tarball('runtime'), tarball('zemo'), `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund']], app, 180_000);
+    const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string })
+      .version;
+    await sh(
+      [
+        'npm',
+        [
+          'install',
+          '--save-dev',
+          tarball('runtime'),
+          tarball('zemo'),
+          `vitest@${vitestVersion}`,
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+        ],
+      ],
+      app,
+      180_000,
+    );
     const output = await sh(['npx', ['--no-install', 'vitest', 'run', '--reporter', 'verbose']], app, 60_000);
     expect(output).toMatch(/reads an operation from the mock/);
     // The journal and faults through the packed handle (the README's "Testing your integration").

@@ -43,7 +43,9 @@ describe.runIf(hasProvider('zemo'))('Prefer on Zemo', () => {
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(answer.json).toMatchObject({ title: 'Unknown Example', examples: { '200': ['individual', 'company'] } });
     const anywhere = await send(zemo(), { headers: { ...auth, prefer: 'example=nope' } });
-    expect(anywhere.json).toMatchObject({ examples: { '200': ['individual', 'company'], '401': ['invalidCredentials'], '404': ['operationNotFound'] } });
+    expect(anywhere.json).toMatchObject({
+      examples: { '200': ['individual', 'company'], '401': ['invalidCredentials'], '404': ['operationNotFound'] },
+    });
   });
 
   it('answers an undocumented or malformed status with a 400', async () => {
@@ -61,7 +63,7 @@ describe.runIf(hasProvider('zemo'))('Prefer on Zemo', () => {
 });
 
 describe.runIf(hasProvider('eccor-fgts'))('Prefer on UY3', () => {
-  it("serves the documented 403 with its rate-limit headers", async () => {
+  it('serves the documented 403 with its rate-limit headers', async () => {
     const answer = await send(`${running.url}/eccor-fgts/v1/Product`, { headers: { ...auth, prefer: 'code=403' } });
     expect(answer.status).toBe(403);
     expect(answer.json).toMatchObject({ code: 'MISSING_RESOURCE_PERMISSION', details: { resource: 'CreditProduct' } });

@@ -58,7 +58,11 @@ describe('the fast path answers as Prism does', () => {
     const instance = engine.prism.createInstance(
       {
         isProxy: false,
-        mock: { dynamic: false, ...(entry.code === undefined ? {} : { code: entry.code }), ...(entry.example === undefined ? {} : { exampleKey: entry.example }) },
+        mock: {
+          dynamic: false,
+          ...(entry.code === undefined ? {} : { code: entry.code }),
+          ...(entry.example === undefined ? {} : { exampleKey: entry.example }),
+        },
         checkSecurity: true,
         validateRequest: true,
         validateResponse: false,
@@ -68,16 +72,28 @@ describe('the fast path answers as Prism does', () => {
       { logger: engine.logger },
     );
     const [path, search] = request.path.split('?');
-    const body = request.body === undefined ? undefined : request.contentType === 'application/json' ? (JSON.parse(request.body) as unknown) : request.body;
+    const body =
+      request.body === undefined
+        ? undefined
+        : request.contentType === 'application/json'
+          ? (JSON.parse(request.body) as unknown)
+          : request.body;
     const result = await instance.request(
-      { method: operation.info.method, url: { path: path ?? '/', query: prismQuery(search ? new URLSearchParams(search) : undefined) }, headers: { ...request.headers }, ...(body === undefined ? {} : { body }) },
+      {
+        method: operation.info.method,
+        url: { path: path ?? '/', query: prismQuery(search ? new URLSearchParams(search) : undefined) },
+        headers: { ...request.headers },
+        ...(body === undefined ? {} : { body }),
+      },
       await engine.operations(provider.slug, provider.doc),
     )();
     if (result._tag === 'Left') throw result.left;
     const prism: PrismOutput = result.right;
     expect(prism.validations.input, 'the sample request is valid for Prism too').toEqual([]);
 
-    const prefer = [entry.code === undefined ? '' : `code=${entry.code}`, entry.example === undefined ? '' : `example=${entry.example}`].filter(Boolean).join(', ');
+    const prefer = [entry.code === undefined ? '' : `code=${entry.code}`, entry.example === undefined ? '' : `example=${entry.example}`]
+      .filter(Boolean)
+      .join(', ');
     const ours = await send(`${running.url}/${provider.slug}${request.path}`, {
       method: request.method,
       headers: { ...request.headers, ...(prefer ? { prefer } : {}) },
@@ -86,7 +102,11 @@ describe('the fast path answers as Prism does', () => {
 
     expect(ours.status).toBe(prism.output.statusCode);
     expect(parse(ours.text)).toEqual(prism.output.body ?? undefined);
-    const live = new Set((provider.profile.extraHeaders?.(prism.output.statusCode, operation.info) ?? []).filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()));
+    const live = new Set(
+      (provider.profile.extraHeaders?.(prism.output.statusCode, operation.info) ?? [])
+        .filter((_, index) => index % 2 === 0)
+        .map((name) => name.toLowerCase()),
+    );
     for (const [name, value] of Object.entries(prism.output.headers ?? {})) {
       if (value === null || value === undefined || live.has(name.toLowerCase())) continue;
       // Prism names the media type even for an empty body; the mock, like the providers, sends none then.

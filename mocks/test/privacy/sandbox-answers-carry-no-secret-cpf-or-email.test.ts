@@ -19,9 +19,12 @@ afterAll(async () => {
   await receiver.close();
 });
 
-describe('the mock\'s own errors', () => {
+describe("the mock's own errors", () => {
   it('echo no CPF, e-mail or secret of the path they could not serve', async () => {
-    for (const path of ['/no-such-bank/NaturalPerson/00805349960?email=nilce.knupp%40example.com&token=s3cr3t-path-token', '/eccor-fgts/v1/Nowhere/00805349960?token=s3cr3t-path-token']) {
+    for (const path of [
+      '/no-such-bank/NaturalPerson/00805349960?email=nilce.knupp%40example.com&token=s3cr3t-path-token',
+      '/eccor-fgts/v1/Nowhere/00805349960?token=s3cr3t-path-token',
+    ]) {
       const answer = await call(running, 'GET', path);
       expect(answer.status, path).toBe(404);
       expect(answer.text, path).not.toMatch(/00805349960|nilce|s3cr3t-path-token/);
@@ -40,7 +43,13 @@ describe('the sandbox control routes', () => {
     const cpf = String(person.record.registrationNumber);
     const email = String(person.record.email ?? '');
     expect(cpf).toMatch(/^\d{11}$/);
-    for (const path of ['/', '/deliveries', `/deliveries?subject=${noteId}`, '/eccor-fgts/credit-notes', `/eccor-fgts/credit-notes/${noteId}`]) {
+    for (const path of [
+      '/',
+      '/deliveries',
+      `/deliveries?subject=${noteId}`,
+      '/eccor-fgts/credit-notes',
+      `/eccor-fgts/credit-notes/${noteId}`,
+    ]) {
       const answer = await control(running, 'GET', path);
       expect(answer.status, path).toBe(200);
       expect(answer.text, path).not.toContain(TOKEN);

@@ -16,7 +16,12 @@ let upstream: TestServer;
 let running: RunningMock;
 /** What the upstream received, as the assertions read it. */
 const seen = (): { method: string; url: string; authorization: string | undefined; body: string }[] =>
-  upstream.requests.map((request) => ({ method: request.method, url: request.url, authorization: request.headers.authorization, body: request.body }));
+  upstream.requests.map((request) => ({
+    method: request.method,
+    url: request.url,
+    authorization: request.headers.authorization,
+    body: request.body,
+  }));
 
 beforeAll(async () => {
   upstream = await startServer((request, res) => {
@@ -38,12 +43,18 @@ afterAll(async () => {
 });
 
 describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
-  it('forwards the request and returns the upstream answer, reporting the answer\'s drift', async () => {
-    const answer = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, { headers: { authorization: SAMPLE_BEARER } });
+  it("forwards the request and returns the upstream answer, reporting the answer's drift", async () => {
+    const answer = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, {
+      headers: { authorization: SAMPLE_BEARER },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ id: '01962542-38ee-70de-92fe-4e4a0cc375ee', operationNumber: '0001', status: 'CREATED', surprise: true });
     expect(answer.headers.get('x-upstream')).toBe('yes');
-    expect(seen().at(-1)).toMatchObject({ method: 'GET', url: '/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee', authorization: SAMPLE_BEARER });
+    expect(seen().at(-1)).toMatchObject({
+      method: 'GET',
+      url: '/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee',
+      authorization: SAMPLE_BEARER,
+    });
 
     const report = reports.at(-1);
     expect(report).toMatchObject({ provider: 'zemo', method: 'GET', status: 200 });
@@ -59,7 +70,12 @@ describe.runIf(hasProvider('zemo'))('the validating proxy', () => {
     const answer = await send(`${running.url}/zemo/api/operations/not-a-uuid`);
     expect(seen().length).toBe(before + 1);
     expect(answer.status).toBe(200);
-    const said = reports.at(-1)?.violations.filter((violation) => violation.side === 'request').map((violation) => violation.message).join('\n') ?? '';
+    const said =
+      reports
+        .at(-1)
+        ?.violations.filter((violation) => violation.side === 'request')
+        .map((violation) => violation.message)
+        .join('\n') ?? '';
     expect(said).toMatch(/security|uuid/i);
   });
 

@@ -38,7 +38,9 @@ describe.runIf(hasProvider('eccor-fgts'))('UY3 rate-limit headers', () => {
     expect(token.status).toBe(200);
     expect(token.headers.get('x-rate-limit-limit')).toBeNull();
     if (hasProvider('zemo')) {
-      const zemo = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, { headers: { authorization: SAMPLE_BEARER } });
+      const zemo = await send(`${running.url}/zemo/api/operations/01962542-38ee-70de-92fe-4e4a0cc375ee`, {
+        headers: { authorization: SAMPLE_BEARER },
+      });
       expect(zemo.headers.get('x-rate-limit-limit')).toBeNull();
     }
   });

@@ -17,7 +17,9 @@ afterAll(() => running.close());
 
 describe('the request log', () => {
   it('writes one redacted line per request', async () => {
-    await send(`${running.url}/?access_token=s3cr3t&client_secret=hunter2&page=2`, { headers: { authorization: 'Bearer top-secret-token' } });
+    await send(`${running.url}/?access_token=s3cr3t&client_secret=hunter2&page=2`, {
+      headers: { authorization: 'Bearer top-secret-token' },
+    });
     await send(`${running.url}/nowhere`, { method: 'POST', body: 'x' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(2);

@@ -5,7 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, creditNoteBody, eventually, requestExample, SAMPLE_BEARER, startReceiver, startSandbox, type Receiver } from '../sandbox/support.js';
+import {
+  call,
+  control,
+  createCreditNote,
+  creditNoteBody,
+  eventually,
+  requestExample,
+  SAMPLE_BEARER,
+  startReceiver,
+  startSandbox,
+  type Receiver,
+} from '../sandbox/support.js';
 
 let running: RunningMock;
 let hook: Receiver;
@@ -20,14 +31,15 @@ afterAll(async () => {
 
 const asAlice = { authorization: SAMPLE_BEARER };
 type Listed = { deliveries: { id: string; state: string; attempts: unknown[]; payload: { id: string } }[] };
-const deliveriesOf = async (noteId: string): Promise<Listed['deliveries']> => ((await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as Listed).deliveries;
+const deliveriesOf = async (noteId: string): Promise<Listed['deliveries']> =>
+  ((await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as Listed).deliveries;
 
 describe('a URL paused by its tenant', () => {
   it("holds that tenant's deliveries, not another's, and resuming sends them in order", async () => {
     const held = await createCreditNote(running);
     const delivered = await createCreditNote(running);
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${delivered.noteId}/SubmitApproval`);
-    await eventually(() => hook.received.length === 3, 5000, 'the first note\'s three notifications');
+    await eventually(() => hook.received.length === 3, 5000, "the first note's three notifications");
     const [first] = await deliveriesOf(delivered.noteId);
 
     expect((await control(running, 'POST', '/webhooks/pause', { url: hook.url }, asAlice)).status).toBe(200);
@@ -35,14 +47,23 @@ describe('a URL paused by its tenant', () => {
     expect((await control(running, 'POST', `/deliveries/${first?.id}/redeliver`, undefined, asAlice)).status).toBe(202);
     // Bob's notifications to the same URL are not Alice's to hold: they go on.
     const asBob = { authorization: 'Bearer bob' };
-    const bobPerson = (await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(running, 'eccor-fgts', 'createNaturalPerson'), asBob)).json as string;
-    const bobAccount = ((await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${bobPerson}`, undefined, asBob)).json as { bankAccounts: { id: string }[] }).bankAccounts[0]?.id as string;
-    const bobNote = (await call(running, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(running, bobPerson, bobAccount), asBob)).json as string;
+    const bobPerson = (
+      await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(running, 'eccor-fgts', 'createNaturalPerson'), asBob)
+    ).json as string;
+    const bobAccount = (
+      (await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${bobPerson}`, undefined, asBob)).json as { bankAccounts: { id: string }[] }
+    ).bankAccounts[0]?.id as string;
+    const bobNote = (await call(running, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(running, bobPerson, bobAccount), asBob))
+      .json as string;
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${bobNote}/SubmitApproval`, undefined, asBob);
     await eventually(() => hook.received.length === 6, 5000, "Bob's three notifications");
     expect(hook.received.slice(3).map((request) => (request.body as { id: string }).id)).toEqual([bobNote, bobNote, bobNote]);
     const waiting = await deliveriesOf(held.noteId);
-    expect(waiting.map((delivery) => [delivery.state, delivery.attempts.length])).toEqual([['held', 0], ['held', 0], ['held', 0]]);
+    expect(waiting.map((delivery) => [delivery.state, delivery.attempts.length])).toEqual([
+      ['held', 0],
+      ['held', 0],
+      ['held', 0],
+    ]);
     expect((await deliveriesOf(delivered.noteId)).at(-1)).toMatchObject({ state: 'held', attempts: [] });
     expect(hook.received).toHaveLength(6);
 

@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Whether the test runs: always under CI=true (a missing Chromium then fails it), else only when installed. */
 export function chromiumAvailability(): { run: boolean; reason: string } {
@@ -38,7 +47,13 @@ export interface WatchedPage {
 export async function openWatchedPage(): Promise<WatchedPage> {
   if (!existsSync(CHROMIUM)) throw new Error(chromiumAvailability().reason);
   const userDataDir = mkdtempSync(join(tmpdir(), 'credit-apis-console-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 }, timeout: 60_000 });
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+    timeout: 60_000,
+  });
   context.setDefaultTimeout(15_000);
   const consoleErrors: string[] = [];
   const offMachine: string[] = [];

@@ -40,10 +40,11 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-const payloads = (): string[] => receiver.received.map((request) => {
-  const parameters = (request.body as { parameters: { oldStatus: number; newStatus: number } }).parameters;
-  return `${parameters.oldStatus}→${parameters.newStatus}`;
-});
+const payloads = (): string[] =>
+  receiver.received.map((request) => {
+    const parameters = (request.body as { parameters: { oldStatus: number; newStatus: number } }).parameters;
+    return `${parameters.oldStatus}→${parameters.newStatus}`;
+  });
 
 describe.runIf(availability.run)('the sandbox console in a browser', () => {
   it('weighs at most 60 kB gzipped with its script and styles', async () => {
@@ -67,7 +68,11 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     await page.getByText('live', { exact: true }).waitFor();
 
     // Every control has a label.
-    const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select')).filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id));
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select'))
+        .filter((el) => (el as HTMLInputElement).labels?.length === 0)
+        .map((el) => el.id),
+    );
     expect(unlabelled).toEqual([]);
 
     // The partner's credentials, pasted; its receiver URL added from the page.
@@ -82,13 +87,25 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     // The journey through the client, while the page is open.
     const client = createEccorFgtsClient({
       baseUrl: `${running.url}/eccor-fgts`,
-      auth: clientCredentials({ tokenUrl: `${running.url}/eccor-fgts/oauth2/token`, clientId: 'partner-app', clientSecret: 'partner-secret', scope: 'credit/admin' }),
+      auth: clientCredentials({
+        tokenUrl: `${running.url}/eccor-fgts/oauth2/token`,
+        clientId: 'partner-app',
+        clientSecret: 'partner-secret',
+        scope: 'credit/admin',
+      }),
     });
     const product = unwrap(await client.GET('/v1/Product')).data[0];
-    const personId = unwrap(await client.POST('/v1/NaturalPerson', { body: requestExample(running, 'eccor-fgts', 'createNaturalPerson') as never }));
+    const personId = unwrap(
+      await client.POST('/v1/NaturalPerson', { body: requestExample(running, 'eccor-fgts', 'createNaturalPerson') as never }),
+    );
     const person = unwrap(await client.GET('/v1/NaturalPerson/{id}', { params: { path: { id: personId } } }));
     const noteBody = requestExample(running, 'eccor-fgts', 'createCreditNote', 'creditNote') as JsonObject & { amortization: JsonObject };
-    Object.assign(noteBody, { productId: product?.id, personId, beneficiaryId: personId, bankAccountId: (person.bankAccounts[0] as { id: string }).id });
+    Object.assign(noteBody, {
+      productId: product?.id,
+      personId,
+      beneficiaryId: personId,
+      bankAccountId: (person.bankAccounts[0] as { id: string }).id,
+    });
     noteBody.amortization.startDate = tomorrow();
     const noteId = unwrap(await client.POST('/v1/CreditNote', { body: noteBody as never }));
     await page.getByRole('heading', { name: `Credit note ${noteId}` }).waitFor();
@@ -97,12 +114,30 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     const timeline = page.getByRole('list', { name: `Status changes of ${noteId}` });
     const change = (from: number, to: number) => timeline.locator(`li[data-change="${from}-${to}"]`);
     const delivered = async (from: number, to: number, count = 1) => {
-      await eventually(async () => (await change(from, to).locator('.state-delivered').count()) === count, 10_000, `${from}→${to} delivered ×${count} on the page`);
+      await eventually(
+        async () => (await change(from, to).locator('.state-delivered').count()) === count,
+        10_000,
+        `${from}→${to} delivered ×${count} on the page`,
+      );
     };
     // Each status change appears with its documented name, and its delivery with its attempt.
-    for (const [from, to] of [[0, 1], [1, 8], [8, 2]] as const) await delivered(from, to);
-    for (const name of ['Rascunho → Aprovação de Compliance', 'Aprovação de Compliance → Aprovação de Crédito', 'Aprovação de Crédito → Coleta de Assinaturas']) await timeline.getByText(name).waitFor();
-    await expect(change(8, 2).getByText(/#1 .* HTTP 204 · \d+ ms/).count()).resolves.toBe(1);
+    for (const [from, to] of [
+      [0, 1],
+      [1, 8],
+      [8, 2],
+    ] as const)
+      await delivered(from, to);
+    for (const name of [
+      'Rascunho → Aprovação de Compliance',
+      'Aprovação de Compliance → Aprovação de Crédito',
+      'Aprovação de Crédito → Coleta de Assinaturas',
+    ])
+      await timeline.getByText(name).waitFor();
+    await expect(
+      change(8, 2)
+        .getByText(/#1 .* HTTP 204 · \d+ ms/)
+        .count(),
+    ).resolves.toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-console-journey.png'), fullPage: true });
 
     // Advance: the note moves and its notification appears, without a reload.
@@ -113,7 +148,10 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
 
     // Redeliver: the receiver sees the same notification again.
     const before = receiver.received.length;
-    await change(2, 12).getByRole('button', { name: /^Redeliver/ }).first().click();
+    await change(2, 12)
+      .getByRole('button', { name: /^Redeliver/ })
+      .first()
+      .click();
     await eventually(() => receiver.received.length === before + 1, 5000, 'the redelivery');
     expect(payloads().at(-1)).toBe('2→12');
     await delivered(2, 12, 2);
@@ -136,7 +174,14 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     // The rest of the flow: payment revision (the partner's call), then manual liquidation.
     await page.getByRole('button', { name: 'Advance to Revisão de Pagamento' }).click();
     await delivered(3, 13);
-    expect((await client.POST('/v1/CreditNote/{id}/donePaymentRevision', { params: { path: { id: noteId } }, body: requestExample(running, 'eccor-fgts', 'donePaymentRevision') as never })).response.status).toBe(200);
+    expect(
+      (
+        await client.POST('/v1/CreditNote/{id}/donePaymentRevision', {
+          params: { path: { id: noteId } },
+          body: requestExample(running, 'eccor-fgts', 'donePaymentRevision') as never,
+        })
+      ).response.status,
+    ).toBe(200);
     await delivered(13, 3);
     await page.getByRole('button', { name: 'Advance to Liquidação Manual' }).click();
     await delivered(3, 14);
@@ -159,7 +204,11 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     const debtKey = (created.json as { debt_key: string }).debt_key;
     await page.getByLabel('Bearer token').fill(inssToken);
     await page.getByRole('button', { name: 'Use token' }).click();
-    await page.getByRole('list', { name: `History of ${debtKey}` }).getByRole('listitem').first().waitFor();
+    await page
+      .getByRole('list', { name: `History of ${debtKey}` })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
     expect(await page.getByRole('heading', { name: `Credit note ${noteId}` }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-console-inss.png'), fullPage: true });
 

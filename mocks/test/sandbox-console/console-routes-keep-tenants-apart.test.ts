@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ControlRequest, Sandbox } from '../../src/sandbox/index.js';
 import type { RunningMock } from '../support/mock.js';
 import { send } from '../support/requests.js';
-import { call, control, createCreditNote, requestExample, SAMPLE_BEARER, startReceiver, startSandbox, type Receiver } from '../sandbox/support.js';
+import {
+  call,
+  control,
+  createCreditNote,
+  requestExample,
+  SAMPLE_BEARER,
+  startReceiver,
+  startSandbox,
+  type Receiver,
+} from '../sandbox/support.js';
 
 /** The support's helpers create records with the sample bearer: that tenant is Alice here. */
 const ALICE = SAMPLE_BEARER;
@@ -22,7 +31,13 @@ beforeAll(async () => {
   hook = await startReceiver();
   running = await startSandbox({ webhookUrls: [new URL(hook.url)] });
   aliceNote = (await createCreditNote(running)).noteId;
-  const bobPerson = await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(running, 'eccor-fgts', 'createNaturalPerson'), { authorization: BOB });
+  const bobPerson = await call(
+    running,
+    'POST',
+    '/eccor-fgts/v1/NaturalPerson',
+    requestExample(running, 'eccor-fgts', 'createNaturalPerson'),
+    { authorization: BOB },
+  );
   if (bobPerson.status !== 200) throw new Error(bobPerson.text);
 });
 afterAll(async () => {
@@ -40,9 +55,17 @@ describe('on a loopback bind', () => {
     const listed = (await control(running, 'GET', '/tenants')).json as { listed: boolean; tenants: string[] };
     expect(listed.listed).toBe(true);
     expect(listed.tenants.length).toBeGreaterThanOrEqual(1);
-    const owner = (await control(running, 'GET', `/overview?tenant=${encodeURIComponent(listed.tenants[0] as string)}`)).json as { tenant: string };
+    const owner = (await control(running, 'GET', `/overview?tenant=${encodeURIComponent(listed.tenants[0] as string)}`)).json as {
+      tenant: string;
+    };
     expect(owner.tenant).toBe(listed.tenants[0]);
-    const withNote = await Promise.all(listed.tenants.map(async (tenant) => ((await control(running, 'GET', `/overview?tenant=${encodeURIComponent(tenant)}`)).json as { creditNotes: { id: string }[] }).creditNotes.map((note) => note.id)));
+    const withNote = await Promise.all(
+      listed.tenants.map(async (tenant) =>
+        (
+          (await control(running, 'GET', `/overview?tenant=${encodeURIComponent(tenant)}`)).json as { creditNotes: { id: string }[] }
+        ).creditNotes.map((note) => note.id),
+      ),
+    );
     expect(withNote.flat()).toContain(aliceNote);
   });
 });
@@ -59,8 +82,15 @@ describe('beyond loopback', () => {
   });
 
   it("shows a tenant's records only to its credential, and the operator's every-tenant reads to nobody", async () => {
-    const alice = JSON.parse((await routes({ path: '/overview', headers: { authorization: ALICE } })).body.toString()) as { tenant: string; creditNotes: unknown[] };
-    const bob = JSON.parse((await routes({ path: '/overview', headers: { authorization: BOB } })).body.toString()) as { tenant: string; creditNotes: unknown[]; persons: unknown[] };
+    const alice = JSON.parse((await routes({ path: '/overview', headers: { authorization: ALICE } })).body.toString()) as {
+      tenant: string;
+      creditNotes: unknown[];
+    };
+    const bob = JSON.parse((await routes({ path: '/overview', headers: { authorization: BOB } })).body.toString()) as {
+      tenant: string;
+      creditNotes: unknown[];
+      persons: unknown[];
+    };
     expect(alice.tenant).not.toBe(bob.tenant);
     expect(bob.creditNotes).toEqual([]);
     expect(bob.persons).toHaveLength(1);
@@ -73,12 +103,27 @@ describe('beyond loopback', () => {
 
   it('pauses and resumes only where control routes are open, and only URLs of the tenant', async () => {
     const body = Buffer.from(JSON.stringify({ url: hook.url }));
-    expect((await routes({ method: 'POST', path: '/webhooks/pause', body, headers: { authorization: BOB }, controlOpen: false })).status).toBe(403);
+    expect(
+      (await routes({ method: 'POST', path: '/webhooks/pause', body, headers: { authorization: BOB }, controlOpen: false })).status,
+    ).toBe(403);
     expect((await routes({ method: 'POST', path: '/webhooks/pause', body })).status).toBe(401);
-    expect((await routes({ method: 'POST', path: '/webhooks/pause', body: Buffer.from('{"url": "http://127.0.0.1:1/not-its"}'), headers: { authorization: BOB } })).status).toBe(404);
-    expect((await routes({ method: 'POST', path: '/webhooks/pause', body: Buffer.from('nope'), headers: { authorization: BOB } })).status).toBe(400);
+    expect(
+      (
+        await routes({
+          method: 'POST',
+          path: '/webhooks/pause',
+          body: Buffer.from('{"url": "http://127.0.0.1:1/not-its"}'),
+          headers: { authorization: BOB },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await routes({ method: 'POST', path: '/webhooks/pause', body: Buffer.from('nope'), headers: { authorization: BOB } })).status,
+    ).toBe(400);
     expect((await routes({ method: 'POST', path: '/webhooks/pause', body, headers: { authorization: BOB } })).status).toBe(200);
-    const held = JSON.parse((await routes({ path: '/overview', headers: { authorization: BOB } })).body.toString()) as { urls: { url: string; held: boolean }[] };
+    const held = JSON.parse((await routes({ path: '/overview', headers: { authorization: BOB } })).body.toString()) as {
+      urls: { url: string; held: boolean }[];
+    };
     expect(held.urls).toEqual([expect.objectContaining({ url: hook.url, held: true })]);
     expect((await routes({ method: 'POST', path: '/webhooks/resume', body, headers: { authorization: BOB } })).status).toBe(200);
   });
@@ -86,7 +131,9 @@ describe('beyond loopback', () => {
 
 describe('the page', () => {
   it('is what a browser gets at /_sandbox/, with a policy that loads nothing from another host; JSON clients get JSON', async () => {
-    const page = await send(`${running.url}/_sandbox/`, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    const page = await send(`${running.url}/_sandbox/`, {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");

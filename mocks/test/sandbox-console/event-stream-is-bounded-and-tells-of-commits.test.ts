@@ -67,7 +67,7 @@ describe('the console event stream', () => {
 
   it('keeps at most maxStreams open, frees a slot when a client goes, and ends them all on close', async () => {
     const events = (running.mock.sandbox as Sandbox).events;
-    await eventually(() => events.open === 0, 5000, 'the first test\'s stream removed');
+    await eventually(() => events.open === 0, 5000, "the first test's stream removed");
     const first = await openStream(running);
     const second = await openStream(running);
     const third = await openStream(running);

@@ -45,18 +45,41 @@ interface Answer {
   text: string;
 }
 
-const STATEFUL = new Set(['createNaturalPerson', 'listNaturalPersons', 'getNaturalPerson', 'updateNaturalPerson', 'addBankAccounts', 'updateBankAccount', 'deleteBankAccount', 'createCreditNote', 'submitCreditNoteApproval', 'donePaymentRevision', 'createOperation', 'getOperation']);
+const STATEFUL = new Set([
+  'createNaturalPerson',
+  'listNaturalPersons',
+  'getNaturalPerson',
+  'updateNaturalPerson',
+  'addBankAccounts',
+  'updateBankAccount',
+  'deleteBankAccount',
+  'createCreditNote',
+  'submitCreditNoteApproval',
+  'donePaymentRevision',
+  'createOperation',
+  'getOperation',
+]);
 
 function sendRaw(agent: Agent, base: URL, raw: Raw): Promise<Answer> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { ...raw.headers };
     if (raw.body) headers['content-length'] = String(raw.body.length);
-    const req = request({ agent, host: base.hostname, port: base.port, method: raw.method, path: raw.path.replace(/[^\x21-\x7e]/g, encodeURIComponent), headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
-    });
+    const req = request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: raw.method,
+        path: raw.path.replace(/[^\x21-\x7e]/g, encodeURIComponent),
+        headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
+      },
+    );
     req.on('error', () => resolve({ status: -1, contentType: '', text: '' }));
     req.setTimeout(10_000, () => req.destroy());
     req.end(raw.body);
@@ -72,27 +95,96 @@ describe('the sandbox under bad input', () => {
     }
     const next = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-    const samples = running.providers.filter((provider) => provider.slug === 'eccor-fgts' || provider.slug === 'nossa-fintech-inss').flatMap((provider) => provider.operations.filter((operation) => STATEFUL.has(operation.info.operationId)).map((operation) => ({ slug: provider.slug, operationId: operation.info.operationId, template: operation.info.path, ...sampleRequest(provider, operation) })));
+    const samples = running.providers
+      .filter((provider) => provider.slug === 'eccor-fgts' || provider.slug === 'nossa-fintech-inss')
+      .flatMap((provider) =>
+        provider.operations
+          .filter((operation) => STATEFUL.has(operation.info.operationId))
+          .map((operation) => ({
+            slug: provider.slug,
+            operationId: operation.info.operationId,
+            template: operation.info.path,
+            ...sampleRequest(provider, operation),
+          })),
+      );
     expect(samples).toHaveLength(STATEFUL.size);
 
     const requests: Raw[] = Array.from({ length: REQUESTS }, () => {
       if (next() < 0.2) {
-        const path = pick(['/', '/deliveries', '/deliveries?subject=', '/eccor-fgts/credit-notes', `/eccor-fgts/credit-notes/${pick(ids)}`, `/eccor-fgts/credit-notes/${pick(ids)}/advance`, '/eccor-fgts/credit-notes/%E0%A4%A/advance', '/nope']);
-        const body = pick(['', '{}', '{"to": 12}', '{"to": "Liquidation"}', '{"step": "paymentRevision"}', '{"to": 14}', '{"to": 13}', '{"to": null}', '{"to": {"a": 1}}', '[', '"x"', '{"to": 1e999}', '{"__proto__": {"to": 3}}']);
-        return { method: pick(['GET', 'POST', 'PUT', 'DELETE', 'HEAD']), path: `/_sandbox${path}`, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
+        const path = pick([
+          '/',
+          '/deliveries',
+          '/deliveries?subject=',
+          '/eccor-fgts/credit-notes',
+          `/eccor-fgts/credit-notes/${pick(ids)}`,
+          `/eccor-fgts/credit-notes/${pick(ids)}/advance`,
+          '/eccor-fgts/credit-notes/%E0%A4%A/advance',
+          '/nope',
+        ]);
+        const body = pick([
+          '',
+          '{}',
+          '{"to": 12}',
+          '{"to": "Liquidation"}',
+          '{"step": "paymentRevision"}',
+          '{"to": 14}',
+          '{"to": 13}',
+          '{"to": null}',
+          '{"to": {"a": 1}}',
+          '[',
+          '"x"',
+          '{"to": 1e999}',
+          '{"__proto__": {"to": 3}}',
+        ]);
+        return {
+          method: pick(['GET', 'POST', 'PUT', 'DELETE', 'HEAD']),
+          path: `/_sandbox${path}`,
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(body),
+        };
       }
       const sample = pick(samples);
       let path = `/${sample.slug}${sample.template.replace(/\{[^}]+\}/g, () => pick(ids))}`;
       if (sample.template.endsWith('{debt_key}')) path += `?credit_operation_key=${pick(ids)}`;
-      if (sample.template === '/v1/NaturalPerson' && sample.method === 'GET') path += pick(['', '?searchString=a', '?__page=99999999999', '?__size=-1', '?__size=abc&__page=1', '?personDisplay=%C3']);
-      const raw: Raw = { method: sample.method, path, headers: { ...sample.headers }, operation: `${sample.slug} ${sample.operationId}`, ...(sample.body === undefined ? {} : { body: Buffer.from(sample.body) }) };
+      if (sample.template === '/v1/NaturalPerson' && sample.method === 'GET')
+        path += pick(['', '?searchString=a', '?__page=99999999999', '?__size=-1', '?__size=abc&__page=1', '?personDisplay=%C3']);
+      const raw: Raw = {
+        method: sample.method,
+        path,
+        headers: { ...sample.headers },
+        operation: `${sample.slug} ${sample.operationId}`,
+        ...(sample.body === undefined ? {} : { body: Buffer.from(sample.body) }),
+      };
       if (raw.body && next() < 0.6) {
         try {
           const value = JSON.parse(raw.body.toString()) as unknown;
           const replace = (node: unknown): unknown => {
             if (Array.isArray(node)) return next() < 0.1 ? [] : node.map(replace);
             if (node && typeof node === 'object') {
-              return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, next() < 0.15 ? pick([null, 0, -1, 1e308, '', 'x'.repeat(2000), [], {}, true, '2023-13-45T99:99:99Z', pick(ids), 'Transfer', 'Pix', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z']) : replace(item)]));
+              return Object.fromEntries(
+                Object.entries(node).map(([key, item]) => [
+                  key,
+                  next() < 0.15
+                    ? pick([
+                        null,
+                        0,
+                        -1,
+                        1e308,
+                        '',
+                        'x'.repeat(2000),
+                        [],
+                        {},
+                        true,
+                        '2023-13-45T99:99:99Z',
+                        pick(ids),
+                        'Transfer',
+                        'Pix',
+                        '9999-12-31T23:59:59Z',
+                        '0001-01-01T00:00:00Z',
+                      ])
+                    : replace(item),
+                ]),
+              );
             }
             return node;
           };
@@ -129,10 +221,14 @@ describe('the sandbox under bad input', () => {
     expect(failures).toEqual([]);
     expect(answered).toBeGreaterThan(REQUESTS * 0.95);
     // The run reached the stateful answers, not only the validation errors.
-    expect([...byStatus.entries()].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0)).toBeGreaterThan(REQUESTS * 0.05);
+    expect(
+      [...byStatus.entries()].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0),
+    ).toBeGreaterThan(REQUESTS * 0.05);
 
     // Every JSON answer of a provider operation matches the spec (the mock's own problem+json answers aside).
-    const checkers = new Map(['eccor-fgts', 'nossa-fintech-inss'].map((slug) => [slug, createDocumentValidator(running.provider(slug).doc)]));
+    const checkers = new Map(
+      ['eccor-fgts', 'nossa-fintech-inss'].map((slug) => [slug, createDocumentValidator(running.provider(slug).doc)]),
+    );
     const mismatches: string[] = [];
     let checked = 0;
     for (const { raw, answer } of answers) {
@@ -142,7 +238,11 @@ describe('the sandbox under bad input', () => {
       const responses = isObject(operation.raw.responses) ? operation.raw.responses : {};
       const documented = followObject(running.provider(slug).doc, responses[String(answer.status)], '#')?.value;
       const media = documented && isObject(documented.content) ? documented.content['application/json'] : undefined;
-      const schema: Json | undefined = isObject(media) ? media.schema : slug === 'eccor-fgts' && answer.status >= 400 ? { $ref: '#/components/schemas/ErrorResponse' } : undefined;
+      const schema: Json | undefined = isObject(media)
+        ? media.schema
+        : slug === 'eccor-fgts' && answer.status >= 400
+          ? { $ref: '#/components/schemas/ErrorResponse' }
+          : undefined;
       if (schema === undefined) continue;
       checked++;
       const problems = checkers.get(slug)?.check(schema, JSON.parse(answer.text) as Json) ?? [];

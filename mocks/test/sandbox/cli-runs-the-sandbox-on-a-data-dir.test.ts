@@ -15,27 +15,63 @@ const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]) => runCli('--port', '0', ...args);
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('pnpm start --sandbox', () => {
   it('serves the sandbox, delivers webhooks, and finds its state in the folder on the next start', async () => {
     const receiver = await startReceiver();
     const folder = join(dir, 'data');
     try {
-      const first = await start('--sandbox', '--data-dir', folder, '--webhook-url', receiver.url, '--webhook-timeout', '2000', '--webhook-attempts', '2');
-      expect(first.output()).toMatch(new RegExp(`/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with data dir ${folder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`));
-      const index = (await (await fetch(`${first.url}/_sandbox/`)).json()) as { deliveryPolicy: { timeoutMs: number; maxAttempts: number } };
+      const first = await start(
+        '--sandbox',
+        '--data-dir',
+        folder,
+        '--webhook-url',
+        receiver.url,
+        '--webhook-timeout',
+        '2000',
+        '--webhook-attempts',
+        '2',
+      );
+      expect(first.output()).toMatch(
+        new RegExp(
+          `/_sandbox/ +sandbox: eccor-fgts, nossa-fintech-inss with data dir ${folder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(0 persons`,
+        ),
+      );
+      const index = (await (await fetch(`${first.url}/_sandbox/`)).json()) as {
+        deliveryPolicy: { timeoutMs: number; maxAttempts: number };
+      };
       expect(index.deliveryPolicy).toMatchObject({ timeoutMs: 2000, maxAttempts: 2 });
 
-      const spec = JSON.parse(readFileSync(join(cwd, '..', 'generated', 'eccor-fgts', 'openapi.json'), 'utf8')) as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } } }> };
+      const spec = JSON.parse(readFileSync(join(cwd, '..', 'generated', 'eccor-fgts', 'openapi.json'), 'utf8')) as {
+        paths: Record<
+          string,
+          { post: { requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } } }
+        >;
+      };
       const personBody = spec.paths['/v1/NaturalPerson']?.post.requestBody.content['application/json'].examples.pixAndTransfer?.value;
       const personId = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson`, json(personBody))).json()) as string;
-      const person = (await (await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as { bankAccounts: { id: string }[] };
-      const noteBody = structuredClone(spec.paths['/v1/CreditNote']?.post.requestBody.content['application/json'].examples.creditNote?.value) as Record<string, unknown> & { amortization: Record<string, unknown> };
+      const person = (await (
+        await fetch(`${first.url}/eccor-fgts/v1/NaturalPerson/${personId}`, { headers: { authorization: SAMPLE_BEARER } })
+      ).json()) as { bankAccounts: { id: string }[] };
+      const noteBody = structuredClone(
+        spec.paths['/v1/CreditNote']?.post.requestBody.content['application/json'].examples.creditNote?.value,
+      ) as Record<string, unknown> & { amortization: Record<string, unknown> };
       Object.assign(noteBody, { personId, beneficiaryId: personId, bankAccountId: person.bankAccounts[0]?.id });
       noteBody.amortization.startDate = new Date(Date.now() + 2 * 86_400_000).toISOString();
       const noteId = (await (await fetch(`${first.url}/eccor-fgts/v1/CreditNote`, json(noteBody))).json()) as string;
-      expect((await fetch(`${first.url}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, { method: 'POST', headers: { authorization: SAMPLE_BEARER } })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${first.url}/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`, {
+            method: 'POST',
+            headers: { authorization: SAMPLE_BEARER },
+          })
+        ).status,
+      ).toBe(200);
       await eventually(() => receiver.received.length === 3, 10_000, 'three notifications');
 
       first.child.kill('SIGTERM');

@@ -7,7 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, createPerson, creditNoteBody, requestExample, responseExample, schemaChecker, startSandbox, yesterday } from './support.js';
+import {
+  call,
+  control,
+  createCreditNote,
+  createPerson,
+  creditNoteBody,
+  requestExample,
+  responseExample,
+  schemaChecker,
+  startSandbox,
+  yesterday,
+} from './support.js';
 
 let running: RunningMock;
 let check: ReturnType<typeof schemaChecker>;
@@ -24,7 +35,13 @@ describe('POST /v1/CreditNote', () => {
     const { noteId } = await createCreditNote(running);
     expect(check('CreatedId', noteId)).toBeNull();
     const note = await control(running, 'GET', `/eccor-fgts/credit-notes/${noteId}`);
-    expect(note.json).toMatchObject({ id: noteId, status: 0, statusDisplay: 'Rascunho', statusName: 'Draft', next: [{ to: 1, trigger: 'SubmitApproval' }] });
+    expect(note.json).toMatchObject({
+      id: noteId,
+      status: 0,
+      statusDisplay: 'Rascunho',
+      statusName: 'Draft',
+      next: [{ to: 1, trigger: 'SubmitApproval' }],
+    });
   });
 
   it('answers an unknown product with the documented INVALID_FORM', async () => {
@@ -43,7 +60,10 @@ describe('POST /v1/CreditNote', () => {
     const answer = await call(running, 'POST', '/eccor-fgts/v1/CreditNote', body);
     expect(answer.status).toBe(400);
     expect(check('ErrorResponse', answer.json)).toBeNull();
-    expect((answer.json as { details: { formErrors: { key: string }[] } }).details.formErrors.map((error) => error.key)).toEqual(['beneficiaryId', 'bankAccountId']);
+    expect((answer.json as { details: { formErrors: { key: string }[] } }).details.formErrors.map((error) => error.key)).toEqual([
+      'beneficiaryId',
+      'bankAccountId',
+    ]);
   });
 
   it('answers a deleted bank account with RECORD_IS_DELETED', async () => {
@@ -62,7 +82,13 @@ describe('POST /v1/CreditNote', () => {
     (body.amortization as JsonObject).startDate = yesterday();
     const answer = await call(running, 'POST', '/eccor-fgts/v1/CreditNote', body);
     expect(answer.status).toBe(400);
-    const documented = responseExample(running, 'eccor-fgts', 'submitCreditNoteApproval', '400', 'invalidFormStartDateInPast') as JsonObject;
+    const documented = responseExample(
+      running,
+      'eccor-fgts',
+      'submitCreditNoteApproval',
+      '400',
+      'invalidFormStartDateInPast',
+    ) as JsonObject;
     expect(answer.json).toEqual({ ...documented, correlationId: correlation });
     expect(check('ErrorResponse', answer.json)).toBeNull();
   });
@@ -71,9 +97,17 @@ describe('POST /v1/CreditNote', () => {
 describe('SubmitApproval and donePaymentRevision', () => {
   it('refuse a note that does not exist with the documented 403', async () => {
     const id = 'e41f42ad-8360-4b46-96fe-2402079cb0d6';
-    const revision = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${id}/donePaymentRevision`, requestExample(running, 'eccor-fgts', 'donePaymentRevision'));
+    const revision = await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/CreditNote/${id}/donePaymentRevision`,
+      requestExample(running, 'eccor-fgts', 'donePaymentRevision'),
+    );
     expect(revision.status).toBe(403);
-    expect(revision.json).toEqual({ ...(responseExample(running, 'eccor-fgts', 'donePaymentRevision', '403') as JsonObject), correlationId: correlation });
+    expect(revision.json).toEqual({
+      ...(responseExample(running, 'eccor-fgts', 'donePaymentRevision', '403') as JsonObject),
+      correlationId: correlation,
+    });
     const submit = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${id}/SubmitApproval`);
     expect(submit.status).toBe(403);
     expect(check('ErrorResponse', submit.json)).toBeNull();
@@ -81,13 +115,26 @@ describe('SubmitApproval and donePaymentRevision', () => {
 
   it('answer INVALID_ACTION_FOR_STATUS with the current status out of turn', async () => {
     const { noteId } = await createCreditNote(running);
-    const early = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`, requestExample(running, 'eccor-fgts', 'donePaymentRevision'));
+    const early = await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`,
+      requestExample(running, 'eccor-fgts', 'donePaymentRevision'),
+    );
     expect(early.status).toBe(400);
-    expect(early.json).toEqual({ ...(responseExample(running, 'eccor-fgts', 'donePaymentRevision', '400') as JsonObject), details: { currentStatus: 'Draft' }, correlationId: correlation });
+    expect(early.json).toEqual({
+      ...(responseExample(running, 'eccor-fgts', 'donePaymentRevision', '400') as JsonObject),
+      details: { currentStatus: 'Draft' },
+      correlationId: correlation,
+    });
     expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
     const twice = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
     expect(twice.status).toBe(400);
-    expect(twice.json).toMatchObject({ code: 'INVALID_ACTION_FOR_STATUS', message: "Ação permitida apenas para operações em 'Rascunho'", details: { currentStatus: 'SignatureCollection' } });
+    expect(twice.json).toMatchObject({
+      code: 'INVALID_ACTION_FOR_STATUS',
+      message: "Ação permitida apenas para operações em 'Rascunho'",
+      details: { currentStatus: 'SignatureCollection' },
+    });
     expect(check('ErrorResponse', twice.json)).toBeNull();
   });
 
@@ -103,9 +150,13 @@ describe('SubmitApproval and donePaymentRevision', () => {
 
 describe('Prefer', () => {
   it('still picks a documented answer, past the sandbox', async () => {
-    const documented = await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson/311ae9b2-a751-4819-a9f0-6d839b373172', undefined, { prefer: 'code=200' });
+    const documented = await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson/311ae9b2-a751-4819-a9f0-6d839b373172', undefined, {
+      prefer: 'code=200',
+    });
     expect(documented.json).toEqual(responseExample(running, 'eccor-fgts', 'getNaturalPerson', '200'));
-    const forced = await call(running, 'POST', '/eccor-fgts/v1/CreditNote/7d69baf7-1f20-48bc-b1b5-9a2ca5620a65/SubmitApproval', undefined, { prefer: 'example=recordIsDeleted' });
+    const forced = await call(running, 'POST', '/eccor-fgts/v1/CreditNote/7d69baf7-1f20-48bc-b1b5-9a2ca5620a65/SubmitApproval', undefined, {
+      prefer: 'example=recordIsDeleted',
+    });
     expect(forced.json).toEqual(responseExample(running, 'eccor-fgts', 'submitCreditNoteApproval', '400', 'recordIsDeleted'));
   });
 });

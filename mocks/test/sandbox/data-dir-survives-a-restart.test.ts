@@ -15,7 +15,10 @@ import { generatedDir, type RunningMock } from '../support/mock.js';
 import { call, control, createCreditNote, createPerson, requestExample, startSandbox } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-'));
-const inssExample = specData('nossa-fintech-inss', JSON.parse(readFileSync(join(generatedDir, 'nossa-fintech-inss', 'openapi.json'), 'utf8'))).requestExample('createOperation');
+const inssExample = specData(
+  'nossa-fintech-inss',
+  JSON.parse(readFileSync(join(generatedDir, 'nossa-fintech-inss', 'openapi.json'), 'utf8')),
+).requestExample('createOperation');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a restart with --data-dir', () => {
@@ -28,11 +31,22 @@ describe('a restart with --data-dir', () => {
       body.name = 'OUTRA PESSOA';
     });
     const { person, noteId } = await createCreditNote(running);
-    await call(running, 'POST', `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount`, requestExample(running, 'eccor-fgts', 'addBankAccounts'));
-    await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount/${(other.record.bankAccounts[0] as { id: string }).id}`);
+    await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount`,
+      requestExample(running, 'eccor-fgts', 'addBankAccounts'),
+    );
+    await call(
+      running,
+      'DELETE',
+      `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount/${(other.record.bankAccounts[0] as { id: string }).id}`,
+    );
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
     await control(running, 'POST', `/eccor-fgts/credit-notes/${noteId}/advance`);
-    const operation = (await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(running, 'nossa-fintech-inss', 'createOperation'))).json as { debt_key: string; credit_operation_key: string };
+    const operation = (
+      await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(running, 'nossa-fintech-inss', 'createOperation'))
+    ).json as { debt_key: string; credit_operation_key: string };
     const tracked = `/nossa-fintech-inss/inss/v1/operation/${operation.debt_key}?credit_operation_key=${operation.credit_operation_key}`;
 
     const before = {
@@ -59,13 +73,24 @@ describe('a restart with --data-dir', () => {
       expect((await call(running, 'GET', tracked)).json).toEqual(before.operation);
       // A deleted account is still known as deleted, and the flow goes on where it was.
       const deleted = (other.record.bankAccounts[0] as { id: string }).id;
-      expect((await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount/${deleted}`)).json).toMatchObject({ code: 'RECORD_IS_DELETED' });
+      expect((await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${other.id}/BankAccount/${deleted}`)).json).toMatchObject({
+        code: 'RECORD_IS_DELETED',
+      });
       expect((await control(running, 'POST', `/eccor-fgts/credit-notes/${noteId}/advance`)).json).toMatchObject({ from: 12, to: 3 });
       // Sequences go on too.
-      const next = (await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(running, 'nossa-fintech-inss', 'createOperation'))).json as { num_contrato: string };
+      const next = (
+        await call(
+          running,
+          'POST',
+          '/nossa-fintech-inss/inss/v1/operation',
+          requestExample(running, 'nossa-fintech-inss', 'createOperation'),
+        )
+      ).json as { num_contrato: string };
       expect(next.num_contrato).toBe('CTC0000000002');
       // The schema was migrated once, at the first start.
-      const applied = await running.mock.sandbox?.database().query<{ version: number }>('SELECT version FROM sandbox_migrations ORDER BY version');
+      const applied = await running.mock.sandbox
+        ?.database()
+        .query<{ version: number }>('SELECT version FROM sandbox_migrations ORDER BY version');
       expect(applied?.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
     } finally {
       await running.close();
@@ -76,7 +101,9 @@ describe('a restart with --data-dir', () => {
 describe('storage the sandbox cannot use', () => {
   it('refuses --state-file, naming --data-dir and the import command', () => {
     expect(() => sandbox({ stateFile: 'sandbox.json' })).toThrow(StateFileError);
-    expect(() => sandbox({ stateFile: 'sandbox.json' })).toThrow(/import-state sandbox\.json --data-dir <dir>.*then start with `--sandbox --data-dir <dir>`/);
+    expect(() => sandbox({ stateFile: 'sandbox.json' })).toThrow(
+      /import-state sandbox\.json --data-dir <dir>.*then start with `--sandbox --data-dir <dir>`/,
+    );
   });
 
   it('refuses a data dir that is a file, and both a data dir and a database URL', async () => {
@@ -96,12 +123,18 @@ describe('startMockServer({ sandbox })', () => {
     const mock = await startMockServer({ specsDir: generatedDir, sandbox: { dataDir: folder } });
     try {
       expect(mock.sandboxSummary).toContain(`data dir ${folder}`);
-      const created = await fetch(`${mock.url}/nossa-fintech-inss/inss/v1/operation`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify(inssExample) });
+      const created = await fetch(`${mock.url}/nossa-fintech-inss/inss/v1/operation`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify(inssExample),
+      });
       expect(created.status).toBe(200);
     } finally {
       await mock.close();
     }
     await expect(startMockServer({ specsDir: generatedDir, sandbox: { stateFile: 'old.json' } })).rejects.toThrow(MockServerOptionsError);
-    await expect(startMockServer({ specsDir: generatedDir, sandbox: { stateFile: 'old.json' } })).rejects.toThrow(/import-state old\.json --data-dir/);
+    await expect(startMockServer({ specsDir: generatedDir, sandbox: { stateFile: 'old.json' } })).rejects.toThrow(
+      /import-state old\.json --data-dir/,
+    );
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   running = await startSandbox({ webhookUrls: [new URL(receiver.url)] });
   client = createEccorFgtsClient({
     baseUrl: `${running.url}/eccor-fgts`,
-    auth: clientCredentials({ tokenUrl: `${running.url}/eccor-fgts/oauth2/token`, clientId: 'partner-app', clientSecret: 'partner-secret', scope: 'credit/admin' }),
+    auth: clientCredentials({
+      tokenUrl: `${running.url}/eccor-fgts/oauth2/token`,
+      clientId: 'partner-app',
+      clientSecret: 'partner-secret',
+      scope: 'credit/admin',
+    }),
   });
 });
 afterAll(async () => {
@@ -50,7 +55,9 @@ describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
     const product = products.data[0];
     expect(product?.id).toBeDefined();
     const simulationBody = requestExample(running, 'eccor-fgts', 'simulateAmortization');
-    const simulation = unwrap(await client.POST('/v1/Amortization', { body: { ...simulationBody, productId: product?.id as string } as never }));
+    const simulation = unwrap(
+      await client.POST('/v1/Amortization', { body: { ...simulationBody, productId: product?.id as string } as never }),
+    );
     expect(simulation.termInMonths).toBeGreaterThan(0);
 
     // The person, read back; then one more bank account.
@@ -60,7 +67,10 @@ describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
     expect(check('NaturalPerson', person)).toBeNull();
     expect(person).toMatchObject({ id: personId, civilStatusDisplay: 'Solteiro', address: { ufDisplay: 'São Paulo' } });
     const [pixPhone] = unwrap(
-      await client.POST('/v1/NaturalPerson/{id}/BankAccount', { params: { path: { id: personId } }, body: [{ operationTypeValue: 'Pix', pixKeyTypeValue: 'Phone', keyPix: '12980546587' }] }),
+      await client.POST('/v1/NaturalPerson/{id}/BankAccount', {
+        params: { path: { id: personId } },
+        body: [{ operationTypeValue: 'Pix', pixKeyTypeValue: 'Phone', keyPix: '12980546587' }],
+      }),
     );
     const listed = unwrap(await client.GET('/v1/NaturalPerson', { params: { query: { registrationNumber: person.registrationNumber } } }));
     expect(listed.data.map((item: { id: string }) => item.id)).toContain(personId);
@@ -85,7 +95,10 @@ describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
     await advance(noteId, 14);
 
     // A documented error comes back typed through the client.
-    const wrong = await client.POST('/v1/CreditNote/{id}/donePaymentRevision', { params: { path: { id: noteId } }, body: requestExample(running, 'eccor-fgts', 'donePaymentRevision') as never });
+    const wrong = await client.POST('/v1/CreditNote/{id}/donePaymentRevision', {
+      params: { path: { id: noteId } },
+      body: requestExample(running, 'eccor-fgts', 'donePaymentRevision') as never,
+    });
     const thrown = (() => {
       try {
         unwrap(wrong);
@@ -99,12 +112,33 @@ describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
     // Every notification arrived: two failed attempts of the first one, then all eight in order.
     await eventually(() => receiver.received.length === 10, 10_000, 'ten webhook requests');
     const events = receiver.received.map((request) => parseEccorFgtsWebhook(request.text));
-    expect(events.map((event) => `${event.parameters.oldStatus}→${event.parameters.newStatus}`)).toEqual(['0→1', '0→1', '0→1', '1→8', '8→2', '2→12', '12→3', '3→13', '13→3', '3→14']);
+    expect(events.map((event) => `${event.parameters.oldStatus}→${event.parameters.newStatus}`)).toEqual([
+      '0→1',
+      '0→1',
+      '0→1',
+      '1→8',
+      '8→2',
+      '2→12',
+      '12→3',
+      '3→13',
+      '13→3',
+      '3→14',
+    ]);
     for (const event of events) expect(event.id).toBe(noteId);
     expect(new Set(events.map((event) => event.parameters.newStatusDisplay))).toEqual(
-      new Set(['Aprovação de Compliance', 'Aprovação de Crédito', 'Coleta de Assinaturas', 'Validação de Assinaturas', 'Liquidação', 'Revisão de Pagamento', 'Liquidação Manual']),
+      new Set([
+        'Aprovação de Compliance',
+        'Aprovação de Crédito',
+        'Coleta de Assinaturas',
+        'Validação de Assinaturas',
+        'Liquidação',
+        'Revisão de Pagamento',
+        'Liquidação Manual',
+      ]),
     );
-    const deliveries = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { webhook: string; state: string; attempts: unknown[] }[] };
+    const deliveries = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
+      deliveries: { webhook: string; state: string; attempts: unknown[] }[];
+    };
     expect(deliveries.deliveries.map((delivery) => [delivery.webhook, delivery.state, delivery.attempts.length])).toEqual([
       ['complianceApproval', 'delivered', 3],
       ['creditApproval', 'delivered', 1],

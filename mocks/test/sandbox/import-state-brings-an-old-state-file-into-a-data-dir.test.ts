@@ -22,15 +22,36 @@ describe('import-state', () => {
     let noteId: string;
     let debtKey: string;
     try {
-      const person = (await call(maker, 'GET', `/eccor-fgts/v1/NaturalPerson/${(await call(maker, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(maker, 'eccor-fgts', 'createNaturalPerson'))).json as string}`)).json as NaturalPerson;
-      state.eccorFgts.persons[person.id] = { record: person, deletedBankAccounts: { '0a0a0a0a-0000-4000-8000-000000000001': '2025-01-01T10:00:00.000000-03:00' } };
+      const person = (
+        await call(
+          maker,
+          'GET',
+          `/eccor-fgts/v1/NaturalPerson/${(await call(maker, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(maker, 'eccor-fgts', 'createNaturalPerson'))).json as string}`,
+        )
+      ).json as NaturalPerson;
+      state.eccorFgts.persons[person.id] = {
+        record: person,
+        deletedBankAccounts: { '0a0a0a0a-0000-4000-8000-000000000001': '2025-01-01T10:00:00.000000-03:00' },
+      };
       const note = requestExample(maker, 'eccor-fgts', 'createCreditNote', 'creditNote');
       noteId = '3f1c2d4e-0000-4000-8000-00000000000a';
       const at = '2025-01-02T10:00:00.000000-03:00';
-      state.eccorFgts.creditNotes[noteId] = { id: noteId, status: 2, request: note as never, createdAt: at, updatedAt: at, history: [{ at, from: null, to: 0, trigger: 'created', webhook: null }], paymentRevisions: [] };
-      const created = (await call(maker, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(maker, 'nossa-fintech-inss', 'createOperation'))).json as { debt_key: string; credit_operation_key: string };
+      state.eccorFgts.creditNotes[noteId] = {
+        id: noteId,
+        status: 2,
+        request: note as never,
+        createdAt: at,
+        updatedAt: at,
+        history: [{ at, from: null, to: 0, trigger: 'created', webhook: null }],
+        paymentRevisions: [],
+      };
+      const created = (
+        await call(maker, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(maker, 'nossa-fintech-inss', 'createOperation'))
+      ).json as { debt_key: string; credit_operation_key: string };
       debtKey = created.debt_key;
-      const tracked = (await call(maker, 'GET', `/nossa-fintech-inss/inss/v1/operation/${debtKey}?credit_operation_key=${created.credit_operation_key}`)).json as { operation: InssOperation; histories: never[] };
+      const tracked = (
+        await call(maker, 'GET', `/nossa-fintech-inss/inss/v1/operation/${debtKey}?credit_operation_key=${created.credit_operation_key}`)
+      ).json as { operation: InssOperation; histories: never[] };
       state.nossaFintechInss.operations[debtKey] = tracked;
       state.nossaFintechInss.relatedParties[tracked.operation.cod_cpf_cliente] = tracked.operation.related_party_key;
       state.nossaFintechInss.next = { operationId: 8, historyId: 8, contract: 8 };
@@ -56,13 +77,45 @@ describe('import-state', () => {
     try {
       const token = `Bearer x.${Buffer.from(JSON.stringify({ client_id: 'partner-1' })).toString('base64url')}.y`;
       const [personId, stored] = Object.entries(state.eccorFgts.persons)[0] as [string, { record: NaturalPerson }];
-      expect((await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`, undefined, { authorization: token })).json).toEqual(stored.record);
+      expect((await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`, undefined, { authorization: token })).json).toEqual(
+        stored.record,
+      );
       expect((await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`)).status).toBe(403);
-      expect((await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${personId}/BankAccount/0a0a0a0a-0000-4000-8000-000000000001`, undefined, { authorization: token })).json).toMatchObject({ code: 'RECORD_IS_DELETED' });
-      expect((await control(running, 'GET', `/eccor-fgts/credit-notes/${noteId}`, undefined, { authorization: token })).json).toMatchObject({ id: noteId, status: 2 });
+      expect(
+        (
+          await call(
+            running,
+            'DELETE',
+            `/eccor-fgts/v1/NaturalPerson/${personId}/BankAccount/0a0a0a0a-0000-4000-8000-000000000001`,
+            undefined,
+            { authorization: token },
+          )
+        ).json,
+      ).toMatchObject({ code: 'RECORD_IS_DELETED' });
+      expect((await control(running, 'GET', `/eccor-fgts/credit-notes/${noteId}`, undefined, { authorization: token })).json).toMatchObject(
+        { id: noteId, status: 2 },
+      );
       const operation = state.nossaFintechInss.operations[debtKey] as { operation: InssOperation };
-      expect((await call(running, 'GET', `/nossa-fintech-inss/inss/v1/operation/${debtKey}?credit_operation_key=${operation.operation.credit_operation_key}`, undefined, { authorization: token })).json).toEqual(state.nossaFintechInss.operations[debtKey]);
-      const next = (await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(running, 'nossa-fintech-inss', 'createOperation'), { authorization: token })).json as { num_contrato: string };
+      expect(
+        (
+          await call(
+            running,
+            'GET',
+            `/nossa-fintech-inss/inss/v1/operation/${debtKey}?credit_operation_key=${operation.operation.credit_operation_key}`,
+            undefined,
+            { authorization: token },
+          )
+        ).json,
+      ).toEqual(state.nossaFintechInss.operations[debtKey]);
+      const next = (
+        await call(
+          running,
+          'POST',
+          '/nossa-fintech-inss/inss/v1/operation',
+          requestExample(running, 'nossa-fintech-inss', 'createOperation'),
+          { authorization: token },
+        )
+      ).json as { num_contrato: string };
       expect(next.num_contrato).toBe('CTC0000000008');
     } finally {
       await running.close();

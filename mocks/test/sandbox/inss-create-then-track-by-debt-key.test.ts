@@ -37,8 +37,18 @@ async function create(change: (body: JsonObject) => void = () => {}): Promise<{ 
 describe('create, then track by debt_key', () => {
   it('answers a new debt_key with the create response fields, and tracks the stored operation', async () => {
     const { body, created } = await create();
-    expect(created).toEqual({ debt_key: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, link_form: null, num_contrato: expect.stringMatching(/^CTC\d{10}$/) as unknown, dsc_situacao_emprestimo: 'waiting_signature', credit_operation_key: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown });
-    const tracked = await call(running, 'GET', `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=${created.credit_operation_key}`);
+    expect(created).toEqual({
+      debt_key: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+      link_form: null,
+      num_contrato: expect.stringMatching(/^CTC\d{10}$/) as unknown,
+      dsc_situacao_emprestimo: 'waiting_signature',
+      credit_operation_key: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+    });
+    const tracked = await call(
+      running,
+      'GET',
+      `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=${created.credit_operation_key}`,
+    );
     expect(tracked.status).toBe(200);
     expect(check('OperationTracking', tracked.json)).toBeNull();
     const { operation, histories } = tracked.json as { operation: Record<string, unknown>; histories: Record<string, unknown>[] };
@@ -77,9 +87,20 @@ describe('create, then track by debt_key', () => {
       link_form: null,
       dsc_situacao_emprestimo: 'waiting_signature',
     });
-    const documented = responseExample(running, 'nossa-fintech-inss', 'getOperation', '200') as { operation: JsonObject; histories: JsonObject[] };
+    const documented = responseExample(running, 'nossa-fintech-inss', 'getOperation', '200') as {
+      operation: JsonObject;
+      histories: JsonObject[];
+    };
     expect(Object.keys(operation)).toEqual(Object.keys(documented.operation));
-    expect(histories).toEqual([{ ...documented.histories[0], id: expect.any(Number) as unknown, debt_key: created.debt_key, credit_operation_key: created.credit_operation_key, event_datetime: operation.created_at }]);
+    expect(histories).toEqual([
+      {
+        ...documented.histories[0],
+        id: expect.any(Number) as unknown,
+        debt_key: created.debt_key,
+        credit_operation_key: created.credit_operation_key,
+        event_datetime: operation.created_at,
+      },
+    ]);
     expect(operation.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
   });
 
@@ -92,7 +113,15 @@ describe('create, then track by debt_key', () => {
     expect(new Set([first, second, third].map(({ created }) => created.debt_key)).size).toBe(3);
     expect(new Set([first, second, third].map(({ created }) => created.num_contrato)).size).toBe(3);
     const party = async ({ created }: { created: Created }): Promise<unknown> =>
-      ((await call(running, 'GET', `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=${created.credit_operation_key}`)).json as { operation: { related_party_key: string } }).operation.related_party_key;
+      (
+        (
+          await call(
+            running,
+            'GET',
+            `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=${created.credit_operation_key}`,
+          )
+        ).json as { operation: { related_party_key: string } }
+      ).operation.related_party_key;
     expect(await party(first)).toBe(await party(second));
     expect(await party(third)).not.toBe(await party(first));
   });
@@ -103,14 +132,26 @@ describe('create, then track by debt_key', () => {
     expect(annuityRate(1000, 10, 50)).toBe(0);
   });
 
-  it('answers an unknown debt_key or a mismatched credit_operation_key in the provider\'s error envelope', async () => {
+  it("answers an unknown debt_key or a mismatched credit_operation_key in the provider's error envelope", async () => {
     const { created } = await create();
-    const unknown = await call(running, 'GET', `/nossa-fintech-inss/inss/v1/operation/00d7ccb6-64bd-4de5-a076-6cd796e0d5dc?credit_operation_key=${created.credit_operation_key}`);
-    const mismatched = await call(running, 'GET', `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=e697d1c9-7265-45be-a35e-70b9e71d1803`);
+    const unknown = await call(
+      running,
+      'GET',
+      `/nossa-fintech-inss/inss/v1/operation/00d7ccb6-64bd-4de5-a076-6cd796e0d5dc?credit_operation_key=${created.credit_operation_key}`,
+    );
+    const mismatched = await call(
+      running,
+      'GET',
+      `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=e697d1c9-7265-45be-a35e-70b9e71d1803`,
+    );
     for (const answer of [unknown, mismatched]) {
       expect(answer.status).toBe(404);
       const { data, ...inner } = answer.json as { data: string } & Record<string, unknown>;
-      expect(Object.keys(inner).sort()).toEqual(Object.keys(responseExample(running, 'nossa-fintech-inss', 'createOperation', '400') as JsonObject).filter((key) => key !== 'data').sort());
+      expect(Object.keys(inner).sort()).toEqual(
+        Object.keys(responseExample(running, 'nossa-fintech-inss', 'createOperation', '400') as JsonObject)
+          .filter((key) => key !== 'data')
+          .sort(),
+      );
       expect(data).toBe(pythonJsonDumps(inner));
       expect(inner).toMatchObject({ code: 'SANDBOX_NOT_FOUND', translation: 'Operação não encontrada' });
     }

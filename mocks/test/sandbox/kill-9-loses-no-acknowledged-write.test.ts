@@ -28,12 +28,17 @@ const personBody = JSON.stringify(spec.requestExample('createNaturalPerson'));
 const noteTemplate = spec.requestExample('createCreditNote', 'creditNote') as JsonObject;
 
 async function post(base: string, path: string, body?: string): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: SAMPLE_BEARER, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
   return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
-const get = async <T>(base: string, path: string): Promise<T> => (await (await fetch(`${base}${path}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as T;
+const get = async <T>(base: string, path: string): Promise<T> =>
+  (await (await fetch(`${base}${path}`, { headers: { authorization: SAMPLE_BEARER } })).json()) as T;
 
 interface Acknowledged {
   persons: Set<string>;
@@ -50,7 +55,13 @@ async function load(base: string, acknowledged: Acknowledged, stopped: () => boo
       acknowledged.persons.add(personId);
       onAck();
       const read = await get<{ bankAccounts: { id: string }[] }>(base, `/eccor-fgts/v1/NaturalPerson/${personId}`);
-      const note = { ...noteTemplate, personId, beneficiaryId: personId, bankAccountId: read.bankAccounts[0]?.id, amortization: { ...(noteTemplate.amortization as JsonObject), startDate: tomorrow() } };
+      const note = {
+        ...noteTemplate,
+        personId,
+        beneficiaryId: personId,
+        bankAccountId: read.bankAccounts[0]?.id,
+        amortization: { ...(noteTemplate.amortization as JsonObject), startDate: tomorrow() },
+      };
       const created = await post(base, '/eccor-fgts/v1/CreditNote', JSON.stringify(note));
       if (created.status !== 200) throw new Error(`create note: ${created.status}`);
       const submitted = await post(base, `/eccor-fgts/v1/CreditNote/${created.json as string}/SubmitApproval`);
@@ -79,10 +90,16 @@ async function verify(running: Started, acknowledged: Acknowledged): Promise<Not
   const { creditNotes } = await get<{ creditNotes: NoteView[] }>(running.url, '/_sandbox/eccor-fgts/credit-notes');
   const byId = new Map(creditNotes.map((note) => [note.id, note]));
   expect([...acknowledged.submitted].filter((id) => byId.get(id)?.status !== 2)).toEqual([]);
-  const { deliveries } = await get<{ deliveries: { subject: string; webhook: string }[] }>(running.url, '/_sandbox/deliveries?limit=100000');
+  const { deliveries } = await get<{ deliveries: { subject: string; webhook: string }[] }>(
+    running.url,
+    '/_sandbox/deliveries?limit=100000',
+  );
   for (const note of creditNotes) {
     const changes = note.history.filter((change) => change.from !== null).map((change) => change.webhook);
-    expect(deliveries.filter((delivery) => delivery.subject === note.id).map((delivery) => delivery.webhook), note.id).toEqual(changes);
+    expect(
+      deliveries.filter((delivery) => delivery.subject === note.id).map((delivery) => delivery.webhook),
+      note.id,
+    ).toEqual(changes);
   }
   return creditNotes;
 }
@@ -121,10 +138,28 @@ describe('kill -9 under load on a data dir', () => {
         const notes = await verify(last, acknowledged);
         expect(acknowledged.submitted.size).toBeGreaterThan(KILLS);
         // Everything recorded reaches the receiver, pending deliveries of the killed runs included.
-        const expected = new Set(notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((_, i) => `${note.id} ${i}`)));
-        await eventually(async () => (await get<{ endpoints: { undelivered: number }[] }>(last.url, '/_sandbox/deliveries?limit=1')).endpoints.every((endpoint) => endpoint.undelivered === 0), 20_000, 'every delivery delivered');
-        const received = new Set(hook.received.map((request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`));
-        const recorded = new Set(notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((change) => `${note.id} ${(change as unknown as { to: number }).to}`)));
+        const expected = new Set(
+          notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((_, i) => `${note.id} ${i}`)),
+        );
+        await eventually(
+          async () =>
+            (await get<{ endpoints: { undelivered: number }[] }>(last.url, '/_sandbox/deliveries?limit=1')).endpoints.every(
+              (endpoint) => endpoint.undelivered === 0,
+            ),
+          20_000,
+          'every delivery delivered',
+        );
+        const received = new Set(
+          hook.received.map(
+            (request) =>
+              `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`,
+          ),
+        );
+        const recorded = new Set(
+          notes.flatMap((note) =>
+            note.history.filter((change) => change.from !== null).map((change) => `${note.id} ${(change as unknown as { to: number }).to}`),
+          ),
+        );
         expect(recorded.size).toBe(expected.size);
         expect([...recorded].filter((entry) => !received.has(entry))).toEqual([]);
         expect([...received].filter((entry) => !recorded.has(entry))).toEqual([]);

@@ -26,7 +26,8 @@ describe('a stored natural person', () => {
     const documented = responseExample(running, 'eccor-fgts', 'getNaturalPerson', '200') as JsonObject;
     // Created from the document's own request, it is the document's own stored person but for ids and times.
     const volatile = ['id', 'createdAt', 'updatedAt'];
-    const strip = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(record).filter(([key]) => !volatile.includes(key)));
+    const strip = (record: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(record).filter(([key]) => !volatile.includes(key)));
     expect({ ...strip(person.record), bankAccounts: person.record.bankAccounts.map(strip) }).toEqual({
       ...strip(documented),
       bankAccounts: (documented.bankAccounts as JsonObject[]).map(strip),
@@ -41,27 +42,70 @@ describe('a stored natural person', () => {
       body.birthDate = '1990-12-31T23:30:00.000Z';
       (body.address as JsonObject).uf = 'RJ';
       body.bankAccounts = [
-        { operationTypeValue: 'Transfer', account: '000123', agency: '0155', type: 'NaturalSavingsAccount', bankCode: '341', accountDigit: null },
+        {
+          operationTypeValue: 'Transfer',
+          account: '000123',
+          agency: '0155',
+          type: 'NaturalSavingsAccount',
+          bankCode: '341',
+          accountDigit: null,
+        },
         { operationTypeValue: 'Transfer', account: 42, agency: '1', type: 'NaturalCheckingAccount', bankCode: '999', accountDigit: '7' },
         { operationTypeValue: 'Pix', pixKeyTypeValue: 'Email', keyPix: 'a@b.example' },
       ];
     });
     const { record } = person;
     expect(check('NaturalPerson', record)).toBeNull();
-    expect(record).toMatchObject({ civilStatus: 'Married', civilStatusDisplay: 'Casado', birthDate: '1990-12-31T20:30:00-03:00', address: { uf: 'RJ', ufDisplay: 'Rio de Janeiro' } });
+    expect(record).toMatchObject({
+      civilStatus: 'Married',
+      civilStatusDisplay: 'Casado',
+      birthDate: '1990-12-31T20:30:00-03:00',
+      address: { uf: 'RJ', ufDisplay: 'Rio de Janeiro' },
+    });
     // Newest first: the request's last account is the first one returned.
     const [pix, unknownBank, itau] = record.bankAccounts;
-    expect(pix).toMatchObject({ operationTypeValue: 'Pix', pixKeyTypeValue: 'Email', keyPix: 'a@b.example', bankCode: '0', bankCodeDisplay: null, type: null });
-    expect(unknownBank).toMatchObject({ bankCode: '999', bankCodeCompe: 999, bankCodeDisplay: null, bankIspb: null, account: '42', type: 'LegalCheckingAccount', typeDisplay: 'Conta Corrente' });
-    expect(itau).toMatchObject({ bankCode: '341', bankCodeCompe: 341, bankCodeDisplay: 'ITAÚ UNIBANCO S.A.', bankIspb: 60701190, account: '000123', accountDigit: null, type: 'NaturalSavingsAccount', typeDisplay: 'Poupança de Pessoa Física' });
+    expect(pix).toMatchObject({
+      operationTypeValue: 'Pix',
+      pixKeyTypeValue: 'Email',
+      keyPix: 'a@b.example',
+      bankCode: '0',
+      bankCodeDisplay: null,
+      type: null,
+    });
+    expect(unknownBank).toMatchObject({
+      bankCode: '999',
+      bankCodeCompe: 999,
+      bankCodeDisplay: null,
+      bankIspb: null,
+      account: '42',
+      type: 'LegalCheckingAccount',
+      typeDisplay: 'Conta Corrente',
+    });
+    expect(itau).toMatchObject({
+      bankCode: '341',
+      bankCodeCompe: 341,
+      bankCodeDisplay: 'ITAÚ UNIBANCO S.A.',
+      bankIspb: 60701190,
+      account: '000123',
+      accountDigit: null,
+      type: 'NaturalSavingsAccount',
+      typeDisplay: 'Poupança de Pessoa Física',
+    });
   });
 
   it('names banks as both documents do', () => {
-    const eccor = responseExample(running, 'eccor-fgts', 'getNaturalPerson', '200') as { bankAccounts: { bankCode: string; bankCodeDisplay: string | null; bankIspb: number | null }[] };
+    const eccor = responseExample(running, 'eccor-fgts', 'getNaturalPerson', '200') as {
+      bankAccounts: { bankCode: string; bankCodeDisplay: string | null; bankIspb: number | null }[];
+    };
     for (const account of eccor.bankAccounts.filter((entry) => entry.bankCodeDisplay !== null)) {
-      expect(BANKS.find((bank) => bank.compe === Number(account.bankCode))).toMatchObject({ name: account.bankCodeDisplay, ispb: String(account.bankIspb).padStart(8, '0') });
+      expect(BANKS.find((bank) => bank.compe === Number(account.bankCode))).toMatchObject({
+        name: account.bankCodeDisplay,
+        ispb: String(account.bankIspb).padStart(8, '0'),
+      });
     }
-    const inss = responseExample(running, 'nossa-fintech-inss', 'getOperation', '200') as { operation: { ispb_number: string; bank_name: string } };
+    const inss = responseExample(running, 'nossa-fintech-inss', 'getOperation', '200') as {
+      operation: { ispb_number: string; bank_name: string };
+    };
     expect(BANKS.find((bank) => bank.ispb === inss.operation.ispb_number)?.name).toBe(inss.operation.bank_name);
   });
 
@@ -76,7 +120,9 @@ describe('a stored natural person', () => {
   });
 
   it('is still authenticated and validated before the sandbox sees it', async () => {
-    const anonymous = await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson/311ae9b2-a751-4819-a9f0-6d839b373172', undefined, { authorization: '' });
+    const anonymous = await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson/311ae9b2-a751-4819-a9f0-6d839b373172', undefined, {
+      authorization: '',
+    });
     expect(anonymous.status).toBe(401);
     const invalid = await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson', { registrationNumber: null });
     expect(invalid.status).toBe(400);
@@ -90,7 +136,12 @@ describe('the list of natural persons', () => {
   beforeAll(async () => {
     ana = (
       await createPerson(running, (body) => {
-        Object.assign(body, { name: 'ANA JOSÉ DA SILVA', registrationNumber: '11122233344', phone: '11999990001', email: 'ana@example.com' });
+        Object.assign(body, {
+          name: 'ANA JOSÉ DA SILVA',
+          registrationNumber: '11122233344',
+          phone: '11999990001',
+          email: 'ana@example.com',
+        });
       })
     ).id;
     bruno = (
@@ -100,7 +151,13 @@ describe('the list of natural persons', () => {
     ).id;
   });
 
-  async function list(query: string): Promise<{ page: number; totalPages: number; totalItems: number; data: { id: string; address: unknown; bankAccounts: unknown[] }[]; paginationToken: unknown }> {
+  async function list(query: string): Promise<{
+    page: number;
+    totalPages: number;
+    totalItems: number;
+    data: { id: string; address: unknown; bankAccounts: unknown[] }[];
+    paginationToken: unknown;
+  }> {
     const answer = await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson${query}`);
     expect(answer.status).toBe(200);
     expect(check('NaturalPersonPage', answer.json)).toBeNull();

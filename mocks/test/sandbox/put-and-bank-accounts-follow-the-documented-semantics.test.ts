@@ -16,7 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-type Account = { id: string; operationTypeValue: string; keyPix: string | null; accountDigit: string | null; createdAt: string; updatedAt: string; updatedBy: unknown };
+type Account = {
+  id: string;
+  operationTypeValue: string;
+  keyPix: string | null;
+  accountDigit: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: unknown;
+};
 
 async function read(id: string): Promise<{ occupation: string; bankAccounts: Account[]; updatedAt: string; createdAt: string }> {
   const answer = await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${id}`);
@@ -53,9 +61,14 @@ describe('PUT /v1/NaturalPerson/{id}', () => {
     expect(after.createdAt).toBe(person.record.createdAt);
   });
 
-  it('treats an id that is not one of the person\'s accounts as a new account (the document\'s own PUT does)', async () => {
+  it("treats an id that is not one of the person's accounts as a new account (the document's own PUT does)", async () => {
     const person = await createPerson(running);
-    const answer = await call(running, 'PUT', `/eccor-fgts/v1/NaturalPerson/${person.id}`, requestExample(running, 'eccor-fgts', 'updateNaturalPerson'));
+    const answer = await call(
+      running,
+      'PUT',
+      `/eccor-fgts/v1/NaturalPerson/${person.id}`,
+      requestExample(running, 'eccor-fgts', 'updateNaturalPerson'),
+    );
     expect(answer.status).toBe(204);
     const after = await read(person.id);
     expect(after.bankAccounts).toHaveLength(2);
@@ -64,9 +77,17 @@ describe('PUT /v1/NaturalPerson/{id}', () => {
   });
 
   it('answers an unknown person with the 403', async () => {
-    const answer = await call(running, 'PUT', '/eccor-fgts/v1/NaturalPerson/00000000-0000-4000-8000-000000000000', requestExample(running, 'eccor-fgts', 'updateNaturalPerson'));
+    const answer = await call(
+      running,
+      'PUT',
+      '/eccor-fgts/v1/NaturalPerson/00000000-0000-4000-8000-000000000000',
+      requestExample(running, 'eccor-fgts', 'updateNaturalPerson'),
+    );
     expect(answer.status).toBe(403);
-    expect(answer.json).toMatchObject({ code: 'RECORD_NOT_EXISTS_OR_MISSING_PERMISSION', details: { resource: 'NaturalPerson', permissionType: 'Update' } });
+    expect(answer.json).toMatchObject({
+      code: 'RECORD_NOT_EXISTS_OR_MISSING_PERMISSION',
+      details: { resource: 'NaturalPerson', permissionType: 'Update' },
+    });
     expect(check('ErrorResponse', answer.json)).toBeNull();
   });
 });
@@ -74,18 +95,40 @@ describe('PUT /v1/NaturalPerson/{id}', () => {
 describe('bank accounts', () => {
   it('are added (ids in the order sent), updated and deleted', async () => {
     const person = await createPerson(running);
-    const added = await call(running, 'POST', `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount`, requestExample(running, 'eccor-fgts', 'addBankAccounts'));
+    const added = await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount`,
+      requestExample(running, 'eccor-fgts', 'addBankAccounts'),
+    );
     expect(added.status).toBe(200);
     const [phoneKey, uy3] = added.json as string[];
     let record = await read(person.id);
     expect(record.bankAccounts).toHaveLength(4);
     expect(record.bankAccounts.slice(0, 2).map((account) => account.id)).toEqual([uy3, phoneKey]);
-    expect(record.bankAccounts[0]).toMatchObject({ bankCode: '457', bankCodeDisplay: 'UY3 SCD S/A', agency: '0001', account: '9877898', accountDigit: null });
+    expect(record.bankAccounts[0]).toMatchObject({
+      bankCode: '457',
+      bankCodeDisplay: 'UY3 SCD S/A',
+      agency: '0001',
+      account: '9877898',
+      accountDigit: null,
+    });
 
-    const updated = await call(running, 'PUT', `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/${uy3}`, requestExample(running, 'eccor-fgts', 'updateBankAccount'));
+    const updated = await call(
+      running,
+      'PUT',
+      `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/${uy3}`,
+      requestExample(running, 'eccor-fgts', 'updateBankAccount'),
+    );
     expect(updated.status).toBe(204);
     record = await read(person.id);
-    expect(record.bankAccounts[0]).toMatchObject({ id: uy3, operationTypeValue: 'Pix', keyPix: '12980546587', bankCode: '0', account: null });
+    expect(record.bankAccounts[0]).toMatchObject({
+      id: uy3,
+      operationTypeValue: 'Pix',
+      keyPix: '12980546587',
+      bankCode: '0',
+      account: null,
+    });
 
     const deleted = await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/${phoneKey}`);
     expect(deleted.status).toBe(204);
@@ -97,10 +140,20 @@ describe('bank accounts', () => {
     const again = await call(running, 'DELETE', `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/${phoneKey}`);
     expect(again.status).toBe(400);
     expect(again.json).toMatchObject({ code: 'RECORD_IS_DELETED', details: { recordId: phoneKey } });
-    const stranger = await call(running, 'PUT', `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/00000000-0000-4000-8000-000000000000`, requestExample(running, 'eccor-fgts', 'updateBankAccount'));
+    const stranger = await call(
+      running,
+      'PUT',
+      `/eccor-fgts/v1/NaturalPerson/${person.id}/BankAccount/00000000-0000-4000-8000-000000000000`,
+      requestExample(running, 'eccor-fgts', 'updateBankAccount'),
+    );
     expect(stranger.status).toBe(403);
     expect(stranger.json).toMatchObject({ details: { resource: 'BankAccount', resourceId: '00000000-0000-4000-8000-000000000000' } });
-    const nobody = await call(running, 'POST', '/eccor-fgts/v1/NaturalPerson/00000000-0000-4000-8000-000000000000/BankAccount', requestExample(running, 'eccor-fgts', 'addBankAccounts'));
+    const nobody = await call(
+      running,
+      'POST',
+      '/eccor-fgts/v1/NaturalPerson/00000000-0000-4000-8000-000000000000/BankAccount',
+      requestExample(running, 'eccor-fgts', 'addBankAccounts'),
+    );
     expect(nobody.status).toBe(403);
     for (const answer of [again, stranger, nobody]) expect(check('ErrorResponse', answer.json)).toBeNull();
   });

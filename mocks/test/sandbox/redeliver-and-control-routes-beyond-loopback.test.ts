@@ -24,7 +24,9 @@ describe('redelivery', () => {
     const { noteId } = await createCreditNote(running);
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
     await eventually(() => hook.received.length === 3, 5000, 'three notifications');
-    const listed = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { id: string; payload: unknown }[] };
+    const listed = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
+      deliveries: { id: string; payload: unknown }[];
+    };
     const first = listed.deliveries[0] as { id: string; payload: unknown };
     const again = await control(running, 'POST', `/deliveries/${first.id}/redeliver`);
     expect(again.status).toBe(202);
@@ -32,17 +34,20 @@ describe('redelivery', () => {
     expect(again.json).toMatchObject({ redeliveryOf: first.id });
     await eventually(() => hook.received.length === 4, 5000, 'the redelivery');
     expect(hook.received[3]?.body).toEqual(first.payload);
-    const after = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { id: string; state: string; redeliveryOf: string | null }[] };
+    const after = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
+      deliveries: { id: string; state: string; redeliveryOf: string | null }[];
+    };
     expect(after.deliveries.find((delivery) => delivery.id === id)).toMatchObject({ state: 'delivered', redeliveryOf: first.id });
     expect((await control(running, 'POST', '/deliveries/dlv_999999/redeliver')).status).toBe(404);
     expect((await control(running, 'GET', '/deliveries/dlv_000001/redeliver')).status).toBe(405);
   });
 });
 
-describe('control routes where the mock\'s control routes are closed', () => {
+describe("control routes where the mock's control routes are closed", () => {
   it('refuse a state change, and still answer reads', async () => {
     const routes = (running.mock.sandbox as Sandbox).routes;
-    const as = (method: string, path: string, controlOpen: boolean) => routes({ method, path, query: undefined, body: Buffer.from('{"urls": []}'), headers: { authorization: 'Bearer x' }, controlOpen });
+    const as = (method: string, path: string, controlOpen: boolean) =>
+      routes({ method, path, query: undefined, body: Buffer.from('{"urls": []}'), headers: { authorization: 'Bearer x' }, controlOpen });
     expect((await as('POST', '/deliveries/dlv_000001/redeliver', false)).status).toBe(403);
     expect((await as('PUT', '/webhooks', false)).status).toBe(403);
     expect((await as('POST', '/eccor-fgts/credit-notes/x/advance', false)).status).toBe(403);
@@ -54,7 +59,10 @@ describe('control routes where the mock\'s control routes are closed', () => {
     const closed = await startSandbox({}, { control: false });
     try {
       expect(closed.mock.controlOpen).toBe(false);
-      expect((await control(closed, 'PUT', '/webhooks', { urls: [] }, { authorization: 'Bearer x' })).json).toMatchObject({ status: 403, title: 'Control Routes Disabled' });
+      expect((await control(closed, 'PUT', '/webhooks', { urls: [] }, { authorization: 'Bearer x' })).json).toMatchObject({
+        status: 403,
+        title: 'Control Routes Disabled',
+      });
       expect((await control(closed, 'GET', '/deliveries')).status).toBe(200);
     } finally {
       await closed.close();

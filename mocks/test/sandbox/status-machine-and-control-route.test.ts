@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import { specData } from '../../src/sandbox/spec-data.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, eventually, requestExample, schemaChecker, startReceiver, startSandbox, type Receiver } from './support.js';
+import {
+  call,
+  control,
+  createCreditNote,
+  eventually,
+  requestExample,
+  schemaChecker,
+  startReceiver,
+  startSandbox,
+  type Receiver,
+} from './support.js';
 
 let receiver: Receiver;
 let running: RunningMock;
@@ -29,7 +39,8 @@ interface Event {
   parameters: { oldStatus: number; newStatus: number; oldStatusDisplay: string; newStatusDisplay: string; message: string | null };
 }
 
-const transitions = (events: readonly unknown[]): string[] => (events as Event[]).map((event) => `${event.parameters.oldStatus}→${event.parameters.newStatus}`);
+const transitions = (events: readonly unknown[]): string[] =>
+  (events as Event[]).map((event) => `${event.parameters.oldStatus}→${event.parameters.newStatus}`);
 
 async function advance(noteId: string, body?: unknown): Promise<{ status: number; json: JsonObject }> {
   const answer = await control(running, 'POST', `/eccor-fgts/credit-notes/${noteId}/advance`, body);
@@ -69,7 +80,10 @@ describe('the credit-note flow', () => {
     const illegal = await advance(noteId, { to: 8 });
     expect(illegal.status).toBe(409);
     expect(illegal.json).toMatchObject({ title: 'Illegal Transition', currentStatus: 3 });
-    expect((illegal.json.legalNext as { name: string }[]).map((step) => step.name).sort()).toEqual(['ManualLiquidation', 'PaymentRevision']);
+    expect((illegal.json.legalNext as { name: string }[]).map((step) => step.name).sort()).toEqual([
+      'ManualLiquidation',
+      'PaymentRevision',
+    ]);
     // Bad requests.
     expect((await advance(noteId, { to: 'Nowhere' })).status).toBe(400);
     expect((await advance(noteId, '{"to": ')).status).toBe(400);
@@ -86,9 +100,19 @@ describe('the credit-note flow', () => {
   });
 
   it('completes the payment revision only in 13, back to 3, then ends in 14', async () => {
-    const done = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`, requestExample(running, 'eccor-fgts', 'donePaymentRevision'));
+    const done = await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`,
+      requestExample(running, 'eccor-fgts', 'donePaymentRevision'),
+    );
     expect(done.status).toBe(200);
-    const again = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`, requestExample(running, 'eccor-fgts', 'donePaymentRevision'));
+    const again = await call(
+      running,
+      'POST',
+      `/eccor-fgts/v1/CreditNote/${noteId}/donePaymentRevision`,
+      requestExample(running, 'eccor-fgts', 'donePaymentRevision'),
+    );
     expect(again.status).toBe(400);
     expect(again.json).toMatchObject({ code: 'INVALID_ACTION_FOR_STATUS', details: { currentStatus: 'Liquidation' } });
     expect((await advance(noteId, { to: 14 })).json).toMatchObject({ from: 3, to: 14, statusDisplay: 'Liquidação Manual' });
@@ -109,7 +133,9 @@ describe('the credit-note flow', () => {
       '13→3 donePaymentRevision',
       '3→14 control',
     ]);
-    expect(note.paymentRevisions).toEqual([{ at: expect.any(String) as unknown, bankAccount: requestExample(running, 'eccor-fgts', 'donePaymentRevision').bankAccount }]);
+    expect(note.paymentRevisions).toEqual([
+      { at: expect.any(String) as unknown, bankAccount: requestExample(running, 'eccor-fgts', 'donePaymentRevision').bankAccount },
+    ]);
   });
 
   it('notified every change in order, each payload the documented one with its id and statuses', async () => {
@@ -122,12 +148,21 @@ describe('the credit-note flow', () => {
     for (const event of events) {
       expect(check('CreditNoteStatusEvent', event), JSON.stringify(event)).toBeNull();
       const documented = byNewStatus.get(event.parameters.newStatus) as Event;
-      const from = [...examples.values()].find((example) => example.parameters.newStatus === event.parameters.oldStatus)?.parameters.newStatusDisplay ?? 'Rascunho';
-      expect(event).toEqual({ ...documented, id: noteId, parameters: { ...documented.parameters, oldStatus: event.parameters.oldStatus, oldStatusDisplay: from } });
+      const from =
+        [...examples.values()].find((example) => example.parameters.newStatus === event.parameters.oldStatus)?.parameters
+          .newStatusDisplay ?? 'Rascunho';
+      expect(event).toEqual({
+        ...documented,
+        id: noteId,
+        parameters: { ...documented.parameters, oldStatus: event.parameters.oldStatus, oldStatusDisplay: from },
+      });
     }
     // The seven documented notifications, all of them, as the spec writes them.
     for (const [name, example] of examples) {
-      const sent = events.find((event) => event.parameters.oldStatus === example.parameters.oldStatus && event.parameters.newStatus === example.parameters.newStatus);
+      const sent = events.find(
+        (event) =>
+          event.parameters.oldStatus === example.parameters.oldStatus && event.parameters.newStatus === example.parameters.newStatus,
+      );
       expect(sent, name).toEqual({ ...example, id: noteId });
     }
     expect(examples.size).toBe(7);
@@ -135,7 +170,10 @@ describe('the credit-note flow', () => {
 
   it('lists every delivery with its payload, attempts and last status', async () => {
     const answer = await control(running, 'GET', `/deliveries?subject=${noteId}`);
-    const { deliveries, urls } = answer.json as { urls: string[]; deliveries: { webhook: string; url: string; state: string; payload: Event; attempts: { status: number }[]; lastStatus: number }[] };
+    const { deliveries, urls } = answer.json as {
+      urls: string[];
+      deliveries: { webhook: string; url: string; state: string; payload: Event; attempts: { status: number }[]; lastStatus: number }[];
+    };
     expect(urls).toEqual([receiver.url]);
     expect(deliveries.map((delivery) => delivery.webhook)).toEqual([
       'complianceApproval',

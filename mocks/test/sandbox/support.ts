@@ -22,7 +22,14 @@ import { send, type Sent } from '../support/requests.js';
 export { SAMPLE_BEARER };
 
 /** Delivery timings for tests: 20 ms backoff, short leases and polls, no jitter (a 5 s timeout: the suite shares 2 cores). */
-export const FAST_DELIVERY = { backoffMs: 20, maxBackoffMs: 100, timeoutMs: 5000, leaseMarginMs: 500, pollMs: 50, random: () => 0 } as const;
+export const FAST_DELIVERY = {
+  backoffMs: 20,
+  maxBackoffMs: 100,
+  timeoutMs: 5000,
+  leaseMarginMs: 500,
+  pollMs: 50,
+  random: () => 0,
+} as const;
 
 export async function startSandbox(options: SandboxOptions = {}, overrides: Partial<MockOptions> = {}): Promise<RunningMock> {
   return startMock({ ...overrides, sandbox: sandbox({ ...options, delivery: { ...FAST_DELIVERY, ...options.delivery } }) });
@@ -46,7 +53,9 @@ export async function startOutbox(delivery: DeliveryOptions = {}, storage: Stora
     db,
     worker,
     async enqueue(urls, subject, payload, webhook = 'liquidation') {
-      const ids = await db.transaction((tx) => enqueue(tx, urls, { tenant: 'test', provider: 'eccor-fgts', webhook, subject, payload }, Date.now()));
+      const ids = await db.transaction((tx) =>
+        enqueue(tx, urls, { tenant: 'test', provider: 'eccor-fgts', webhook, subject, payload }, Date.now()),
+      );
       worker.wake();
       return ids;
     },
@@ -60,7 +69,13 @@ export async function startOutbox(delivery: DeliveryOptions = {}, storage: Stora
 }
 
 /** Calls the provider API (`/eccor-fgts…`, `/nossa-fintech-inss…`) with a bearer and, for a body, JSON. */
-export function call(running: RunningMock, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
+export function call(
+  running: RunningMock,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Sent> {
   return send(`${running.url}${path}`, {
     method,
     headers: { authorization: SAMPLE_BEARER, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -69,8 +84,18 @@ export function call(running: RunningMock, method: string, path: string, body?: 
 }
 
 /** Calls a control route (`/_sandbox/…`): no credential (the operator) unless `headers` carry one. */
-export function control(running: RunningMock, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
-  return send(`${running.url}/_sandbox${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+export function control(
+  running: RunningMock,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Sent> {
+  return send(`${running.url}/_sandbox${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
 }
 
 export function copy<T>(value: T): T {

@@ -27,9 +27,12 @@ afterAll(async () => {
 const remote = (started: Started, like: RunningMock): RunningMock => ({ ...like, url: started.url });
 
 async function createAndSubmit(on: RunningMock, examples: RunningMock): Promise<string> {
-  const personId = (await call(on, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(examples, 'eccor-fgts', 'createNaturalPerson'))).json as string;
+  const personId = (await call(on, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(examples, 'eccor-fgts', 'createNaturalPerson')))
+    .json as string;
   const person = (await call(on, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`)).json as { bankAccounts: { id: string }[] };
-  const noteId = (await call(on, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(examples, personId, (person.bankAccounts[0] as { id: string }).id))).json as string;
+  const noteId = (
+    await call(on, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(examples, personId, (person.bankAccounts[0] as { id: string }).id))
+  ).json as string;
   expect((await call(on, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
   return noteId;
 }
@@ -51,17 +54,21 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     const other = remote(child, local);
     expect(child.output()).toContain('with database postgres://postgres@127.0.0.1:');
 
-    const personId = (await call(other, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(local, 'eccor-fgts', 'createNaturalPerson'))).json as string;
+    const personId = (await call(other, 'POST', '/eccor-fgts/v1/NaturalPerson', requestExample(local, 'eccor-fgts', 'createNaturalPerson')))
+      .json as string;
     expect((await call(local, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`)).status).toBe(200);
 
     const notes = await Promise.all(Array.from({ length: 8 }, (_, i) => createAndSubmit(i % 2 === 0 ? other : local, local)));
     await eventually(() => hook.received.length >= notes.length * 3, 20_000, 'every notification');
     await local.mock.sandbox?.deliveries().idle();
-    const seen = hook.received.map((request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`);
+    const seen = hook.received.map(
+      (request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`,
+    );
     expect(seen).toHaveLength(notes.length * 3);
     expect(new Set(seen).size).toBe(notes.length * 3);
     // In order per note, whichever process sent them.
-    for (const note of notes) expect(seen.filter((entry) => entry.startsWith(note)).map((entry) => entry.split(' ')[1])).toEqual(['1', '8', '2']);
+    for (const note of notes)
+      expect(seen.filter((entry) => entry.startsWith(note)).map((entry) => entry.split(' ')[1])).toEqual(['1', '8', '2']);
     // Both processes' attempts are in the one outbox.
     const listed = (await control(other, 'GET', '/deliveries')).json as { deliveries: { state: string }[] };
     expect(listed.deliveries.filter((delivery) => delivery.state === 'delivered')).toHaveLength(notes.length * 3);
@@ -85,10 +92,14 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     expect(claimed.deliveries.map((delivery) => delivery.state)).toEqual(['sending', 'pending', 'pending']);
 
     await eventually(() => hook.received.length === 4, 20_000, 'the other process finishing the deliveries');
-    expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([1, 1, 8, 2]);
+    expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([
+      1, 1, 8, 2,
+    ]);
     // The receiver has the last request; its outcome is recorded right after.
     await local.mock.sandbox?.deliveries().idle();
-    const after = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { state: string; attempts: unknown[] }[] };
+    const after = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as {
+      deliveries: { state: string; attempts: unknown[] }[];
+    };
     expect(after.deliveries.map((delivery) => [delivery.state, delivery.attempts.length])).toEqual([
       ['delivered', 1],
       ['delivered', 1],

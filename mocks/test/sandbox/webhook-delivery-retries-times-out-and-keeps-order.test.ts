@@ -9,7 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryOptions } from '../../src/sandbox/webhooks/delivery.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, eventually, startOutbox, startReceiver, startSandbox, type Outbox, type Receiver } from './support.js';
+import {
+  call,
+  control,
+  createCreditNote,
+  eventually,
+  startOutbox,
+  startReceiver,
+  startSandbox,
+  type Outbox,
+  type Receiver,
+} from './support.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -41,7 +51,9 @@ describe('a delivery', () => {
       [2, 500, 'HTTP 500'],
       [3, 204, null],
     ]);
-    expect(record?.attempts.every((attempt) => typeof attempt.durationMs === 'number' && !Number.isNaN(Date.parse(attempt.startedAt)))).toBe(true);
+    expect(
+      record?.attempts.every((attempt) => typeof attempt.durationMs === 'number' && !Number.isNaN(Date.parse(attempt.startedAt))),
+    ).toBe(true);
     expect(hook.received.map((request) => request.body)).toEqual([{ hello: 'world' }, { hello: 'world' }, { hello: 'world' }]);
     // 20 ms, then 40 ms between attempts (no jitter here): the backoff doubles.
     const [first, second, third] = hook.received.map((request) => request.at) as [number, number, number];
@@ -118,11 +130,20 @@ describe('a delivery', () => {
     const hanging = await receiver(() => 'hang');
     const queue = await outbox({ perUrlConcurrency: 2, timeoutMs: 5000 });
     for (let i = 0; i < 8; i++) await queue.enqueue([hanging.url, healthy], `note-${i}`, { i });
-    await eventually(async () => (await queue.list()).filter((record) => record.url === healthy && record.state === 'delivered').length === 8, 5000, 'the healthy URL served');
+    await eventually(
+      async () => (await queue.list()).filter((record) => record.url === healthy && record.state === 'delivered').length === 8,
+      5000,
+      'the healthy URL served',
+    );
     expect(most).toBe(2);
     // The hanging URL holds two slots of its own and nothing else.
     expect(hanging.received).toHaveLength(2);
-    expect((await queue.list()).filter((record) => record.url === hanging.url).map((record) => record.state).sort()).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'sending', 'sending']);
+    expect(
+      (await queue.list())
+        .filter((record) => record.url === hanging.url)
+        .map((record) => record.state)
+        .sort(),
+    ).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'sending', 'sending']);
   });
 });
 
@@ -139,9 +160,15 @@ describe('deliveries of the sandbox', () => {
     const { noteId } = await createCreditNote(running);
     expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
     await eventually(() => hook.received.length === 5, 5000, 'five requests');
-    expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([1, 1, 1, 8, 2]);
-    const listed = (await control(running, 'GET', '/deliveries')).json as { deliveries: { webhook: string; state: string; attempts: { status: number }[] }[] };
-    expect(listed.deliveries.map((delivery) => [delivery.webhook, delivery.state, delivery.attempts.map((attempt) => attempt.status)])).toEqual([
+    expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([
+      1, 1, 1, 8, 2,
+    ]);
+    const listed = (await control(running, 'GET', '/deliveries')).json as {
+      deliveries: { webhook: string; state: string; attempts: { status: number }[] }[];
+    };
+    expect(
+      listed.deliveries.map((delivery) => [delivery.webhook, delivery.state, delivery.attempts.map((attempt) => attempt.status)]),
+    ).toEqual([
       ['complianceApproval', 'delivered', [500, 500, 204]],
       ['creditApproval', 'delivered', [204]],
       ['signatureCollection', 'delivered', [204]],
@@ -163,10 +190,18 @@ describe('deliveries of the sandbox', () => {
       expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
       notes.push(noteId);
     }
-    await eventually(async () => ((await control(running as RunningMock, 'GET', '/deliveries')).json as { endpoints: { paused: boolean }[] }).endpoints.some((endpoint) => endpoint.paused), 10_000, 'the URL paused');
+    await eventually(
+      async () =>
+        ((await control(running as RunningMock, 'GET', '/deliveries')).json as { endpoints: { paused: boolean }[] }).endpoints.some(
+          (endpoint) => endpoint.paused,
+        ),
+      10_000,
+      'the URL paused',
+    );
     down = false;
     await eventually(() => delivered.length === 9, 10_000, 'nine notifications');
-    for (const note of notes) expect(delivered.filter((body) => body.id === note).map((body) => body.parameters.newStatus)).toEqual([1, 8, 2]);
+    for (const note of notes)
+      expect(delivered.filter((body) => body.id === note).map((body) => body.parameters.newStatus)).toEqual([1, 8, 2]);
   });
 
   it('keeps answering while a receiver hangs, and closes without waiting for it', async () => {

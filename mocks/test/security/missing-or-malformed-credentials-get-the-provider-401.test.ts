@@ -15,13 +15,32 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-const BAD_CREDENTIALS: readonly (string | undefined)[] = [undefined, '', 'Bearer', 'Bearer ', 'Bearer two words', 'Token abc', 'Basic Zm9v', 'bearer', 'Bearer ab\u00e7'];
+const BAD_CREDENTIALS: readonly (string | undefined)[] = [
+  undefined,
+  '',
+  'Bearer',
+  'Bearer ',
+  'Bearer two words',
+  'Token abc',
+  'Basic Zm9v',
+  'bearer',
+  'Bearer ab\u00e7',
+];
 
 const listing = await startMock();
 await listing.close();
 // The token endpoint documents no 401: its bad credentials are checked on their own below.
 const secured = listing.providers.flatMap((provider) =>
-  provider.operations.filter((operation) => !operation.security.anonymous && operation.info.operationId !== 'requestToken').map((operation) => [`${provider.slug} ${operation.info.method.toUpperCase()} ${operation.info.path}`, provider.slug, operation.info.operationId] as const),
+  provider.operations
+    .filter((operation) => !operation.security.anonymous && operation.info.operationId !== 'requestToken')
+    .map(
+      (operation) =>
+        [
+          `${provider.slug} ${operation.info.method.toUpperCase()} ${operation.info.path}`,
+          provider.slug,
+          operation.info.operationId,
+        ] as const,
+    ),
 );
 
 async function withAuthorization(slug: string, operationId: string, authorization: string | undefined) {
@@ -31,7 +50,11 @@ async function withAuthorization(slug: string, operationId: string, authorizatio
   const headers: Record<string, string> = { ...request.headers };
   delete headers.authorization;
   if (authorization !== undefined) headers.authorization = authorization;
-  return send(`${running.url}/${slug}${request.path}`, { method: request.method, headers, ...(request.body === undefined ? {} : { body: request.body }) });
+  return send(`${running.url}/${slug}${request.path}`, {
+    method: request.method,
+    headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
 }
 
 describe('missing or malformed credentials', () => {
@@ -44,26 +67,32 @@ describe('missing or malformed credentials', () => {
     expect(good.status).not.toBe(401);
   });
 
-  it.runIf(hasProvider('eccor-fgts'))('UY3: empty body and WWW-Authenticate: Bearer, also where the operation documents no 401', async () => {
-    for (const operationId of ['listProducts', 'createCreditNote', 'donePaymentRevision']) {
-      const answer = await withAuthorization('eccor-fgts', operationId, undefined);
-      expect(answer.status).toBe(401);
-      expect(answer.text).toBe('');
-      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
-      expect(answer.headers.get('content-type')).toBeNull();
-    }
-  });
+  it.runIf(hasProvider('eccor-fgts'))(
+    'UY3: empty body and WWW-Authenticate: Bearer, also where the operation documents no 401',
+    async () => {
+      for (const operationId of ['listProducts', 'createCreditNote', 'donePaymentRevision']) {
+        const answer = await withAuthorization('eccor-fgts', operationId, undefined);
+        expect(answer.status).toBe(401);
+        expect(answer.text).toBe('');
+        expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+        expect(answer.headers.get('content-type')).toBeNull();
+      }
+    },
+  );
 
-  it.runIf(hasProvider('eccor-fgts'))('UY3 token endpoint: its documented 400, invalid_client, for every bad Basic credential', async () => {
-    for (const authorization of BAD_CREDENTIALS) {
-      const answer = await withAuthorization('eccor-fgts', 'requestToken', authorization);
-      expect(answer.status, `Authorization: ${String(authorization)}`).toBe(400);
-      expect(answer.json).toEqual({ error: 'invalid_client' });
-      expect(answer.headers.get('x-amz-cognito-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    }
-    const good = await sendSample(running.url, running.provider('eccor-fgts'), running.operation('eccor-fgts', 'requestToken'));
-    expect(good.status).toBe(200);
-  });
+  it.runIf(hasProvider('eccor-fgts'))(
+    'UY3 token endpoint: its documented 400, invalid_client, for every bad Basic credential',
+    async () => {
+      for (const authorization of BAD_CREDENTIALS) {
+        const answer = await withAuthorization('eccor-fgts', 'requestToken', authorization);
+        expect(answer.status, `Authorization: ${String(authorization)}`).toBe(400);
+        expect(answer.json).toEqual({ error: 'invalid_client' });
+        expect(answer.headers.get('x-amz-cognito-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      const good = await sendSample(running.url, running.provider('eccor-fgts'), running.operation('eccor-fgts', 'requestToken'));
+      expect(good.status).toBe(200);
+    },
+  );
 
   it.runIf(hasProvider('zemo'))('Zemo: {"message": "Invalid credentials."}', async () => {
     const answer = await withAuthorization('zemo', 'getOperation', undefined);

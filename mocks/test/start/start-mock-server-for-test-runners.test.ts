@@ -23,7 +23,10 @@ describe('startMockServer', () => {
         if (!operation) continue;
         const sample = sampleRequest(provider, operation);
         const init = { method: sample.method, headers: sample.headers, ...(sample.body === undefined ? {} : { body: sample.body }) };
-        const [ours, theirs] = await Promise.all([fetch(`${mock.url}/${provider.slug}${sample.path}`, init), fetch(`${reference.url}/${provider.slug}${sample.path}`, init)]);
+        const [ours, theirs] = await Promise.all([
+          fetch(`${mock.url}/${provider.slug}${sample.path}`, init),
+          fetch(`${reference.url}/${provider.slug}${sample.path}`, init),
+        ]);
         expect(ours.status, provider.slug).toBe(theirs.status);
         expect(await ours.text(), provider.slug).toBe(await theirs.text());
         expect(mock.providers.find((entry) => entry.slug === provider.slug)?.url).toBe(`${mock.url}/${provider.slug}`);
@@ -44,10 +47,20 @@ describe('startMockServer', () => {
 
   it('runs nothing at import time: importing the package prints nothing and lets the process exit', async () => {
     const entry = new URL('../../src/index.ts', import.meta.url).href;
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.startMockServer, typeof m.main);`], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      timeout: 20_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.startMockServer, typeof m.main);`,
+      ],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        timeout: 20_000,
+      },
+    );
     expect(stdout).toBe('function function\n');
     expect(stderr).toBe('');
   });

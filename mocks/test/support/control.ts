@@ -8,7 +8,10 @@ import { send, type Sent } from './requests.js';
 
 /** Calls a control route: `controlCall(running, 'POST', '/faults', spec)`. A string body is sent as is. */
 export function controlCall(running: RunningMock, method: string, path: string, body?: unknown): Promise<Sent> {
-  return send(`${running.url}/_mock${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  return send(`${running.url}/_mock${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
 }
 
 /** `GET /_mock/requests` with these filters. */
@@ -26,7 +29,12 @@ export async function addFault(running: RunningMock, spec: unknown): Promise<str
 }
 
 /** Sends the spec's sample request of an operation (examples and a well-formed credential). */
-export function callSample(running: RunningMock, slug: string, operationId: string, extraHeaders: Record<string, string> = {}): Promise<Sent> {
+export function callSample(
+  running: RunningMock,
+  slug: string,
+  operationId: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<Sent> {
   const provider = running.provider(slug);
   const request = sampleRequest(provider, running.operation(slug, operationId));
   return send(`${running.url}/${slug}${request.path}`, {

@@ -16,10 +16,21 @@ export async function send(url: string, init: RequestInit = {}): Promise<Sent> {
   const response = await fetch(url, init);
   const text = await response.text();
   const isJson = /json/i.test(response.headers.get('content-type') ?? '');
-  return { status: response.status, headers: response.headers, text, json: text === '' || !isJson ? undefined : (JSON.parse(text) as unknown) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text === '' || !isJson ? undefined : (JSON.parse(text) as unknown),
+  };
 }
 
-export function sendSample(base: string, provider: Provider, operation: Operation, extraHeaders: Record<string, string> = {}, bodyExample?: string): Promise<Sent> {
+export function sendSample(
+  base: string,
+  provider: Provider,
+  operation: Operation,
+  extraHeaders: Record<string, string> = {},
+  bodyExample?: string,
+): Promise<Sent> {
   const request = sampleRequest(provider, operation, bodyExample);
   return send(`${base}/${provider.slug}${request.path}`, {
     method: request.method,

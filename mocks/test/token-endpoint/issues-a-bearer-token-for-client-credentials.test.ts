@@ -18,7 +18,8 @@ afterAll(() => running.close());
 const form = { authorization: SAMPLE_BASIC, 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.runIf(hasProvider('eccor-fgts'))('the token endpoint', () => {
-  const token = (body: string, headers: Record<string, string> = form) => send(`${running.url}/eccor-fgts/oauth2/token`, { method: 'POST', headers, body });
+  const token = (body: string, headers: Record<string, string> = form) =>
+    send(`${running.url}/eccor-fgts/oauth2/token`, { method: 'POST', headers, body });
 
   it('issues a bearer token that the API accepts', async () => {
     const answer = await token('grant_type=client_credentials&scope=credit%2Fadmin');

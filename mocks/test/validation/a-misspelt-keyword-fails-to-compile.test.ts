@@ -17,7 +17,10 @@ describe('the mock request validator', () => {
   it('refuses to compile a body schema with a misspelt keyword', () => {
     const ajv = createAjvPair();
     addDocument(ajv, 'test-provider', doc);
-    const { validator } = createRequestValidator(ajv, 'test-provider', [], { value: requestBody, pointer: '#/paths/~1things/post/requestBody' });
+    const { validator } = createRequestValidator(ajv, 'test-provider', [], {
+      value: requestBody,
+      pointer: '#/paths/~1things/post/requestBody',
+    });
     expect(() => validator.compile()).toThrow(/unknown keyword: "requried"/);
   });
 });

@@ -21,15 +21,32 @@ afterAll(() => running.close());
 
 const json = { authorization: SAMPLE_BEARER, 'content-type': 'application/json' };
 const info = { slug: 'x', operationId: 'x', method: 'post', path: '/x', ownServers: false };
-const missingName: Violation = { location: 'body', field: ['borrower', 'name'], keyword: 'minLength', message: 'body.borrower.name must NOT have fewer than 1 characters', params: { limit: 1 }, value: '' };
-const missingCpf: Violation = { location: 'body', field: ['client', 'document_number'], keyword: 'required', message: 'body.client.document_number is required', params: { missingProperty: 'document_number' } };
+const missingName: Violation = {
+  location: 'body',
+  field: ['borrower', 'name'],
+  keyword: 'minLength',
+  message: 'body.borrower.name must NOT have fewer than 1 characters',
+  params: { limit: 1 },
+  value: '',
+};
+const missingCpf: Violation = {
+  location: 'body',
+  field: ['client', 'document_number'],
+  keyword: 'required',
+  message: 'body.client.document_number is required',
+  params: { missingProperty: 'document_number' },
+};
 
 describe('invalid requests get the provider error shape', () => {
   it.runIf(hasProvider('eccor-fgts'))('UY3: INVALID_FORM naming every offending field, by the branch each bank account meant', async () => {
     const answer = await send(`${running.url}/eccor-fgts/v1/NaturalPerson/311ae9b2-a751-4819-a9f0-6d839b373172/BankAccount`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify([{ operationTypeValue: 'Transfer', account: 1, agency: 2 }, { operationTypeValue: 'Boleto' }, { operationTypeValue: 'Pix', pixKeyTypeValue: 'Phone', keyPix: '1' }]),
+      body: JSON.stringify([
+        { operationTypeValue: 'Transfer', account: 1, agency: 2 },
+        { operationTypeValue: 'Boleto' },
+        { operationTypeValue: 'Pix', pixKeyTypeValue: 'Phone', keyPix: '1' },
+      ]),
     });
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({
@@ -56,7 +73,19 @@ describe('invalid requests get the provider error shape', () => {
     const answer = await send(`${running.url}/eccor-fgts/v1/Amortization`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ amortization: { apr: 'high', termInMonths: 10, startDate: 'yesterday', requestedAmount: 0, amortizationType: 'fgts', agentCommission: { amount: 0, type: 'Percentage', baseValue: 'InitialValue' } }, registrationNumber: '00805349960', legalPerson: false, productId: 'not-a-uuid' }),
+      body: JSON.stringify({
+        amortization: {
+          apr: 'high',
+          termInMonths: 10,
+          startDate: 'yesterday',
+          requestedAmount: 0,
+          amortizationType: 'fgts',
+          agentCommission: { amount: 0, type: 'Percentage', baseValue: 'InitialValue' },
+        },
+        registrationNumber: '00805349960',
+        legalPerson: false,
+        productId: 'not-a-uuid',
+      }),
     });
     expect(answer.status).toBe(400);
     const keys = (answer.json as { details: { formErrors: { key: string }[] } }).details.formErrors.map((error) => error.key);
@@ -69,17 +98,35 @@ describe('invalid requests get the provider error shape', () => {
     expect(answer.json).toEqual({ message: 'Invalid request: path.id must match format "uuid".' });
   });
 
-  it.runIf(hasProvider('nossa-fintech-inss'))('INSS: Request Validator Error over HTTP, data being the same object as a JSON string', async () => {
-    const provider = running.provider('nossa-fintech-inss');
-    const create = provider.operations.find((operation) => operation.info.method === 'post');
-    expect(create).toBeDefined();
-    const answer = await send(`${running.url}/nossa-fintech-inss${create?.info.path ?? ''}`, { method: 'POST', headers: json, body: JSON.stringify({ client: {}, operation: {} }) });
-    expect(answer.status).toBe(400);
-    const body = answer.json as Record<string, unknown>;
-    expect(body).toMatchObject({ title: 'Request Validator Error', translation: 'Payload Invalido', extra_fields: {}, code: 'LEG000041' });
-    expect(JSON.parse(String(body.data))).toEqual({ title: body.title, description: body.description, translation: body.translation, extra_fields: {}, code: body.code });
-    expect(String(body.description)).toContain("is a required property in client");
-  });
+  it.runIf(hasProvider('nossa-fintech-inss'))(
+    'INSS: Request Validator Error over HTTP, data being the same object as a JSON string',
+    async () => {
+      const provider = running.provider('nossa-fintech-inss');
+      const create = provider.operations.find((operation) => operation.info.method === 'post');
+      expect(create).toBeDefined();
+      const answer = await send(`${running.url}/nossa-fintech-inss${create?.info.path ?? ''}`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ client: {}, operation: {} }),
+      });
+      expect(answer.status).toBe(400);
+      const body = answer.json as Record<string, unknown>;
+      expect(body).toMatchObject({
+        title: 'Request Validator Error',
+        translation: 'Payload Invalido',
+        extra_fields: {},
+        code: 'LEG000041',
+      });
+      expect(JSON.parse(String(body.data))).toEqual({
+        title: body.title,
+        description: body.description,
+        translation: body.translation,
+        extra_fields: {},
+        code: body.code,
+      });
+      expect(String(body.description)).toContain('is a required property in client');
+    },
+  );
 
   it('INSS shape, worded like Python jsonschema, with data written as Python json.dumps does', () => {
     const answer = inss({}).validationError([missingName, missingCpf], info);

@@ -142,7 +142,19 @@ export function listExampleSites(doc: JsonObject): ExampleSite[] {
 /** JSON Schema keywords whose values are subschemas (2020-12), so that nested `examples` are found. */
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'] as const;
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-const SUBSCHEMA_SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'contentSchema'] as const;
+const SUBSCHEMA_SINGLE = [
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'contentSchema',
+] as const;
 
 /** Every `examples` array declared on a schema (components or inline), with that schema. */
 export function listSchemaExampleSites(doc: JsonObject): ExampleSite[] {
@@ -153,7 +165,9 @@ export function listSchemaExampleSites(doc: JsonObject): ExampleSite[] {
     if (!isObject(schema) || seen.has(schema)) return;
     seen.add(schema);
     if (Array.isArray(schema.examples)) {
-      schema.examples.forEach((value, index) => sites.push({ label: `schema ${pointer} examples[${index}]`, schema, schemaPointer: pointer, value }));
+      schema.examples.forEach((value, index) =>
+        sites.push({ label: `schema ${pointer} examples[${index}]`, schema, schemaPointer: pointer, value }),
+      );
     }
     for (const keyword of SUBSCHEMA_MAPS) {
       const map = schema[keyword];

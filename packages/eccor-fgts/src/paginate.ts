@@ -27,13 +27,15 @@ export interface PageEnvelope<Item = unknown> {
 }
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer Operation } ? Operation : never;
-type JsonBody200<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } }
-  ? Body
-  : never;
+type JsonBody200<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
 
 /** The paths whose GET answers with the list envelope: `'/v1/Product' | '/v1/NaturalPerson'`. */
 export type PaginatedPath = {
-  [P in keyof paths]: [JsonBody200<GetOperation<P>>] extends [never] ? never : JsonBody200<GetOperation<P>> extends PageEnvelope ? P : never;
+  [P in keyof paths]: [JsonBody200<GetOperation<P>>] extends [never]
+    ? never
+    : JsonBody200<GetOperation<P>> extends PageEnvelope
+      ? P
+      : never;
 }[keyof paths];
 
 /** The page type of a paginated path (`ProductPage`, `NaturalPersonPage`). */
@@ -117,7 +119,12 @@ export async function* paginate<P extends PaginatedPath>(
   for (;;) {
     const page = unwrap(await get(path, current)) as unknown as PageOf<P>;
     if (previous !== undefined && !(page.page > previous)) {
-      throw new PaginationError(path, page.page, page.totalPages, `nextPage asked for the page after ${previous}, and page ${page.page} came back: stopping rather than looping`);
+      throw new PaginationError(
+        path,
+        page.page,
+        page.totalPages,
+        `nextPage asked for the page after ${previous}, and page ${page.page} came back: stopping rather than looping`,
+      );
     }
     yield* page.data as ItemOf<P>[];
     if (!(page.page + 1 < page.totalPages)) return;

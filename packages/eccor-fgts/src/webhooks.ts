@@ -31,7 +31,9 @@ export class WebhookValidationError extends CreditApisError {
   readonly issues: readonly WebhookIssue[];
 
   constructor(issues: readonly WebhookIssue[]) {
-    super(`eccor-fgts: the webhook payload does not match the contract: ${issues.map((issue) => `${issue.path || '(payload)'} ${issue.message}`).join('; ')}`);
+    super(
+      `eccor-fgts: the webhook payload does not match the contract: ${issues.map((issue) => `${issue.path || '(payload)'} ${issue.message}`).join('; ')}`,
+    );
     this.issues = issues;
   }
 }

@@ -35,7 +35,10 @@ async function exercise(runtime, validate, format) {
 const cjsRuntime = require('@credit-apis/runtime');
 assert.ok(!Object.keys(require.cache).some((file) => /[\\/]ajv[\\/]/.test(file)), 'cjs: base entry loaded ajv');
 const cjsValidate = require('@credit-apis/runtime/validate');
-assert.ok(Object.keys(require.cache).some((file) => /[\\/]ajv[\\/]/.test(file)), 'cjs: validate entry should load ajv');
+assert.ok(
+  Object.keys(require.cache).some((file) => /[\\/]ajv[\\/]/.test(file)),
+  'cjs: validate entry should load ajv',
+);
 await exercise(cjsRuntime, cjsValidate, 'cjs');
 
 // ESM: import() by package name; the base entry's static import graph must not contain ajv.

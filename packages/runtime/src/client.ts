@@ -100,13 +100,9 @@ function resolveBaseUrl<Env extends string>(profile: ProviderProfile<Env>, optio
   }
   if (options.baseUrl !== undefined) return options.baseUrl;
   if (options.environment === undefined) {
-    throw new ConfigurationError(
-      `${profile.name}: give baseUrl or environment (one of ${Object.keys(profile.environments).join(', ')})`,
-    );
+    throw new ConfigurationError(`${profile.name}: give baseUrl or environment (one of ${Object.keys(profile.environments).join(', ')})`);
   }
-  const url: unknown = Object.hasOwn(profile.environments, options.environment)
-    ? profile.environments[options.environment]
-    : undefined;
+  const url: unknown = Object.hasOwn(profile.environments, options.environment) ? profile.environments[options.environment] : undefined;
   if (typeof url !== 'string') {
     throw new ConfigurationError(
       `${profile.name}: unknown environment "${options.environment}" (known: ${Object.keys(profile.environments).join(', ')})`,

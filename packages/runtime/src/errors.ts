@@ -234,9 +234,7 @@ export class ResponseValidationError extends CreditApisError {
   /** Every difference found. */
   readonly issues: readonly ValidationIssue[];
 
-  constructor(
-    init: RequestDescription & { status: number; mediaType: string | undefined; issues: readonly ValidationIssue[] },
-  ) {
+  constructor(init: RequestDescription & { status: number; mediaType: string | undefined; issues: readonly ValidationIssue[] }) {
     const list = init.issues.map((issue) => `${issue.instancePath || '(body)'} ${issue.message}`).join('; ');
     super(`${where(init)} answered ${init.status} with a body that does not match the spec: ${list}`);
     this.provider = init.provider;

@@ -24,14 +24,7 @@ import { readCallOptions } from './call-options.js';
 import { emit, type LogEvent, type Logger } from './logger.js';
 import type { ProviderProfile } from './profile.js';
 import { redactUrlPath, type Redactor } from '@credit-apis/contract-core/redact';
-import {
-  backoffMs,
-  DEFAULT_RETRY,
-  IDEMPOTENT_METHODS,
-  resolveRetryOptions,
-  retryDelayMs,
-  type ResolvedRetryOptions,
-} from './retry.js';
+import { backoffMs, DEFAULT_RETRY, IDEMPOTENT_METHODS, resolveRetryOptions, retryDelayMs, type ResolvedRetryOptions } from './retry.js';
 import { sleep, startAttemptSignal } from './timeout.js';
 
 /** Everything the pipeline needs from the client. */
@@ -103,8 +96,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
     const path = logger || operation === undefined ? redactUrlPath(request.url, redactor) : operation;
     const signal = request.signal;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    const retry =
-      options.retry === false ? undefined : options.retry ? resolveRetryOptions(options.retry, clientRetry) : clientRetry;
+    const retry = options.retry === false ? undefined : options.retry ? resolveRetryOptions(options.retry, clientRetry) : clientRetry;
     const idempotent = IDEMPOTENT_METHODS.has(method) || (options.retry !== false && options.retry?.idempotent === true);
     let context: AuthContext | undefined;
     return {

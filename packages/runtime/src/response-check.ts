@@ -43,12 +43,7 @@ export function responseCheckMiddleware(profile: ProviderProfile, context: Clien
         redactor: context.redactor,
       };
       attach(response, META, meta);
-      if (
-        parsed.kind === 'invalid' &&
-        options.parseAs === 'json' &&
-        method !== 'HEAD' &&
-        !NO_BODY_STATUSES.has(response.status)
-      ) {
+      if (parsed.kind === 'invalid' && options.parseAs === 'json' && method !== 'HEAD' && !NO_BODY_STATUSES.has(response.status)) {
         throw new ResponseParseError({
           provider: profile.name,
           method,

@@ -42,10 +42,7 @@ export const DEFAULT_RETRY: Readonly<ResolvedRetryOptions> = Object.freeze({
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** Merges retry settings over the defaults (or over `base`). @internal */
-export function resolveRetryOptions(
-  options: RetryOptions | undefined,
-  base: ResolvedRetryOptions = DEFAULT_RETRY,
-): ResolvedRetryOptions {
+export function resolveRetryOptions(options: RetryOptions | undefined, base: ResolvedRetryOptions = DEFAULT_RETRY): ResolvedRetryOptions {
   const resolved = { ...base };
   for (const key of Object.keys(base) as (keyof RetryOptions)[]) (resolved as Record<string, unknown>)[key] = options?.[key] ?? base[key];
   return resolved;

@@ -33,9 +33,7 @@ class Attempt implements AttemptSignal {
     if (caller?.aborted) this.#controller.abort(caller.reason);
     else caller?.addEventListener('abort', this);
     this.#timer =
-      Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
-        ? setTimeout(timeUp, timeoutMs, this, timeoutMs)
-        : undefined;
+      Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? setTimeout(timeUp, timeoutMs, this, timeoutMs) : undefined;
   }
 
   get signal(): AbortSignal {
@@ -86,10 +84,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

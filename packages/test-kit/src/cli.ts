@@ -76,7 +76,10 @@ export function startCli(args: readonly string[], options: StartOptions = {}): P
 }
 
 /** Runs `node ...args` to its end; resolves with its exit code and stderr. */
-export async function runCli(args: readonly string[], options: SpawnOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runCli(
+  args: readonly string[],
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [...args], { cwd: options.cwd, env: options.env });
   let stdout = '';
   let stderr = '';

@@ -22,7 +22,10 @@ export interface ReadmeExample {
  * @param packageDir - the package's folder, e.g. `new URL('../../', import.meta.url)`
  */
 export function readmeExample(packageDir: URL, file = 'examples/basic.ts'): ReadmeExample {
-  const manifest = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')) as { name: string; exports?: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')) as {
+    name: string;
+    exports?: Record<string, unknown>;
+  };
   const imports: Record<string, string> = { '../src/index.js': manifest.name };
   for (const entry of Object.keys(manifest.exports ?? {})) {
     if (entry !== '.' && !entry.endsWith('.json')) imports[`../src/${entry.slice(2)}.js`] = `${manifest.name}/${entry.slice(2)}`;

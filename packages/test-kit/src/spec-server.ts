@@ -100,10 +100,14 @@ export function specOperations(document: Json): SpecOperation[] {
         const parameter = resolve(document, raw, '').node as Json;
         const schema = resolve(document, parameter.schema, '').node;
         const examples = isObject(parameter.examples) ? Object.values(parameter.examples).map((e) => resolve(document, e, '').node) : [];
-        const example = isObject(examples[0]) && 'value' in examples[0] ? examples[0].value
-          : 'example' in parameter ? parameter.example
-          : isObject(schema) && Array.isArray(schema.examples) ? schema.examples[0]
-          : undefined;
+        const example =
+          isObject(examples[0]) && 'value' in examples[0]
+            ? examples[0].value
+            : 'example' in parameter
+              ? parameter.example
+              : isObject(schema) && Array.isArray(schema.examples)
+                ? schema.examples[0]
+                : undefined;
         return { name: String(parameter.name), in: String(parameter.in), required: parameter.required === true, example };
       });
 
@@ -120,7 +124,9 @@ export function specOperations(document: Json): SpecOperation[] {
       }
 
       const rawSecurity = Array.isArray(operation.security) ? operation.security : document.security;
-      const security = (Array.isArray(rawSecurity) ? rawSecurity : []).map((requirement) => Object.keys(isObject(requirement) ? requirement : {}));
+      const security = (Array.isArray(rawSecurity) ? rawSecurity : []).map((requirement) =>
+        Object.keys(isObject(requirement) ? requirement : {}),
+      );
       operations.push({ operationId, method: method.toUpperCase(), path, success, security, parameters, requestSchemas, requestExample });
     }
   }
@@ -224,7 +230,9 @@ export async function startSpecServer(document: Json, options: SpecServerOptions
     const accepted = operation.security.map((schemes) => schemes.map((scheme) => options.authorization[scheme]));
     const open = accepted.length === 0 || accepted.some((values) => values.length === 0);
     if (!open && !accepted.some((values) => values.every((value) => value !== undefined && value === request.headers.authorization))) {
-      problems.push(`${id}: Authorization ${request.headers.authorization === undefined ? 'missing' : 'not the expected credential'} (security: ${JSON.stringify(operation.security)})`);
+      problems.push(
+        `${id}: Authorization ${request.headers.authorization === undefined ? 'missing' : 'not the expected credential'} (security: ${JSON.stringify(operation.security)})`,
+      );
       sendEmpty(response, 401);
       return;
     }

@@ -57,7 +57,10 @@ function parsedBody(text: string | undefined): Json | undefined {
 
 /** `{{baseUrl}}/v1/x/:id?q=1` → `/v1/x/{id}`. */
 function template(url: string): string {
-  return url.replace(/^\{\{[^}]+\}\}/, '').replace(/\?.*$/, '').replace(/:([^/]+)/g, '{$1}');
+  return url
+    .replace(/^\{\{[^}]+\}\}/, '')
+    .replace(/\?.*$/, '')
+    .replace(/:([^/]+)/g, '{$1}');
 }
 
 interface PostmanItem {
@@ -69,7 +72,12 @@ interface PostmanItem {
 function postmanAnswers(files: readonly GeneratedFile[]): Map<string, Answer[]> {
   const collection = JSON.parse(files.find((file) => file.path === 'postman_collection.json')?.text ?? '{}') as { item: PostmanItem[] };
   const requests = collection.item.flatMap((folder) => folder.item ?? []);
-  return new Map(requests.map((item) => [`${item.request.method} ${template(item.request.url.raw)}`, sorted(item.response.map((response) => ({ status: response.code, body: parsedBody(response.body) })))]));
+  return new Map(
+    requests.map((item) => [
+      `${item.request.method} ${template(item.request.url.raw)}`,
+      sorted(item.response.map((response) => ({ status: response.code, body: parsedBody(response.body) }))),
+    ]),
+  );
 }
 
 interface BrunoRequest {
@@ -84,12 +92,20 @@ function brunoAnswers(files: readonly GeneratedFile[]): Map<string, Answer[]> {
   return new Map(
     requests.map((request) => [
       `${request.request.method.toUpperCase()} ${template(request.request.url)}`,
-      sorted((request.examples ?? []).map((example) => ({ status: Number(example.response.status), body: parsedBody(example.response.body?.content) }))),
+      sorted(
+        (request.examples ?? []).map((example) => ({
+          status: Number(example.response.status),
+          body: parsedBody(example.response.body?.content),
+        })),
+      ),
     ]),
   );
 }
 
-function environments(files: readonly GeneratedFile[]): { postman: Record<string, Record<string, string>>; bruno: Record<string, Record<string, string>> } {
+function environments(files: readonly GeneratedFile[]): {
+  postman: Record<string, Record<string, string>>;
+  bruno: Record<string, Record<string, string>>;
+} {
   const postman: Record<string, Record<string, string>> = {};
   const bruno: Record<string, Record<string, string>> = {};
   for (const file of files) {
@@ -122,7 +138,11 @@ describe.each(freshBundles())('the collections of $slug hold every documented an
   it('Postman and Bruno have the same environments: the documented hosts and the mock', () => {
     const { postman, bruno } = environments(files);
     expect(Object.keys(postman)).toContain('mock');
-    expect(Object.keys(postman).length).toBe((Array.isArray(doc.servers) ? doc.servers.filter((server) => isObject(server) && server.url !== `http://127.0.0.1:4010/${slug}`).length : 0) + 1);
+    expect(Object.keys(postman).length).toBe(
+      (Array.isArray(doc.servers)
+        ? doc.servers.filter((server) => isObject(server) && server.url !== `http://127.0.0.1:4010/${slug}`).length
+        : 0) + 1,
+    );
     // Bruno keeps secrets' values out of its files: compare the names, and the values of what is not secret.
     for (const [id, values] of Object.entries(postman)) {
       expect(Object.keys(bruno[id] ?? {}), id).toEqual(Object.keys(values));

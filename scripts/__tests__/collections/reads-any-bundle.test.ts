@@ -23,7 +23,9 @@ function contract(overrides: JsonObject = {}): JsonObject {
         post: {
           operationId: 'getToken',
           security: [{ client: [] }],
-          requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, example: { grant_type: 'client_credentials' } } } },
+          requestBody: {
+            content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, example: { grant_type: 'client_credentials' } } },
+          },
           responses: { '200': { description: 'token' } },
         },
       },
@@ -34,7 +36,12 @@ function contract(overrides: JsonObject = {}): JsonObject {
           tags: ['Things'],
           parameters: [{ name: 'verbose', in: 'query', schema: { type: 'boolean' } }],
           responses: {
-            '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { value: { id: 'abc' } } } } } },
+            '2XX': {
+              description: 'ok',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { value: { id: 'abc' } } } },
+              },
+            },
             default: { description: 'error' },
           },
         },
@@ -58,16 +65,32 @@ const requests = (doc: JsonObject) => readCollectionModel('acme', doc).folders.f
 describe('the collection model reads any bundle', () => {
   it('makes an environment per documented host and one for the mock, with server variables and the token URL', () => {
     const [sandbox, mock] = readCollectionModel('acme', contract()).environments;
-    const values = (environment: typeof sandbox) => Object.fromEntries((environment?.variables ?? []).map((variable) => [variable.name, variable.value]));
+    const values = (environment: typeof sandbox) =>
+      Object.fromEntries((environment?.variables ?? []).map((variable) => [variable.name, variable.value]));
     expect(sandbox?.id).toBe('sandbox');
-    expect(values(sandbox)).toMatchObject({ baseUrl: 'https://{{region}}.acme.example', region: 'eu', getTokenBaseUrl: 'https://auth.acme.example', oauthTokenUrl: '{{getTokenBaseUrl}}/token', oauthClientId: '' });
+    expect(values(sandbox)).toMatchObject({
+      baseUrl: 'https://{{region}}.acme.example',
+      region: 'eu',
+      getTokenBaseUrl: 'https://auth.acme.example',
+      oauthTokenUrl: '{{getTokenBaseUrl}}/token',
+      oauthClientId: '',
+    });
     expect(mock?.id).toBe('mock');
-    expect(values(mock)).toMatchObject({ baseUrl: 'http://127.0.0.1:4010/acme', getTokenBaseUrl: 'http://127.0.0.1:4010/acme', oauthClientId: 'mock-client-id', keyKey: 'mock-api-key' });
+    expect(values(mock)).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4010/acme',
+      getTokenBaseUrl: 'http://127.0.0.1:4010/acme',
+      oauthClientId: 'mock-client-id',
+      keyKey: 'mock-api-key',
+    });
   });
 
   it('gives each request its credential: the OAuth2 token, the flow client on the token endpoint, an API key', () => {
     const byId = Object.fromEntries(requests(contract()).map((request) => [request.operationId, request]));
-    expect(byId.getThing?.auth).toMatchObject({ kind: 'bearer', tokenVariable: 'oauthAccessToken', oauth2: { scope: 'read', tokenUrlVariable: 'oauthTokenUrl' } });
+    expect(byId.getThing?.auth).toMatchObject({
+      kind: 'bearer',
+      tokenVariable: 'oauthAccessToken',
+      oauth2: { scope: 'read', tokenUrlVariable: 'oauthTokenUrl' },
+    });
     expect(byId.getToken?.auth).toEqual({ kind: 'basic', usernameVariable: 'oauthClientId', passwordVariable: 'oauthClientSecret' });
     expect(byId.getToken?.baseUrlVariable).toBe('getTokenBaseUrl');
     expect(byId.listKeys?.auth).toEqual({ kind: 'apiKey', in: 'header', name: 'X-Key', variable: 'keyKey' });
@@ -78,7 +101,9 @@ describe('the collection model reads any bundle', () => {
     expect(thing?.successKeys).toEqual(['2XX']);
     expect(thing?.successStatuses).toHaveLength(100);
     expect(thing?.successStatuses).toContain(207);
-    expect(thing?.schemas).toEqual({ '2XX': { type: ['object'], required: ['id'], properties: { id: ['string'], size: ['integer', 'null'] } } });
+    expect(thing?.schemas).toEqual({
+      '2XX': { type: ['object'], required: ['id'], properties: { id: ['string'], size: ['integer', 'null'] } },
+    });
     expect(thing?.examples.map((example) => [example.name, example.status])).toEqual([['2XX one', 200]]);
     expect(thing?.query).toEqual([{ name: 'verbose', value: '', enabled: false, description: '' }]);
   });

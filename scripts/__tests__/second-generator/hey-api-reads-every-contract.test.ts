@@ -76,7 +76,9 @@ describe('@hey-api/openapi-ts generates a client from every contract', () => {
 
   it.each(bundles.map(({ slug, doc }) => [slug, doc] as const))('%s: an SDK function for every operation', (slug, doc) => {
     const sdk = readFileSync(join(workDir, 'out', slug, 'sdk.gen.ts'), 'utf8');
-    const operationIds = listOperations(doc).filter((entry) => entry.kind === 'paths').map((entry) => String(entry.operation.operationId));
+    const operationIds = listOperations(doc)
+      .filter((entry) => entry.kind === 'paths')
+      .map((entry) => String(entry.operation.operationId));
     expect(operationIds.filter((operationId) => !sdk.includes(`export const ${operationId} =`))).toEqual([]);
   });
 

@@ -27,7 +27,9 @@ export const SCREENSHOTS_DIR = join(repoRoot, 'artifacts', 'screenshots');
 
 const availability = chromiumAvailability();
 if (!availability.run) {
-  console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING the docs browser test: ${availability.reason}.\n!! In CI (CI set) this fails instead.\n${'!'.repeat(100)}\n`);
+  console.warn(
+    `\n${'!'.repeat(100)}\n!! SKIPPING the docs browser test: ${availability.reason}.\n!! In CI (CI set) this fails instead.\n${'!'.repeat(100)}\n`,
+  );
 }
 
 const bundles = committedBundles();
@@ -45,10 +47,14 @@ function expectClean(record: PageRecord, what: string): void {
 
 /** Redoc's server-rendered HTML is inert until React hydrates it, which marks the container as a React root. */
 async function waitForRedoc(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const root = document.getElementById('redoc');
-    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
-  }, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      const root = document.getElementById('redoc');
+      return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 }
 
 function tagOf(op: OperationRef): string {
@@ -59,7 +65,11 @@ function tagOf(op: OperationRef): string {
 async function openOperation(page: Page, op: OperationRef): Promise<Locator> {
   const anchor = operationAnchor(op);
   const link = page.locator(`a[href="${anchor}"]`).first();
-  if (!(await link.isVisible())) await page.locator(`a[href="/${redocSlug(tagOf(op))}"]`).first().click();
+  if (!(await link.isVisible()))
+    await page
+      .locator(`a[href="/${redocSlug(tagOf(op))}"]`)
+      .first()
+      .click();
   await link.click();
   const section = page.locator(`[id="${anchor.slice(2)}"]`);
   const heading = section.locator('h2', { hasText: String(op.operation.summary) }).first();
@@ -145,7 +155,8 @@ describe.skipIf(!availability.run)(`the docs in Chromium, offline${availability.
 
       // Servers (production, homologação, local mock) are listed at the top of the page.
       const top = await page.locator('body').innerText();
-      for (const server of (Array.isArray(bundle.servers) ? bundle.servers : []).filter(isObject)) expect(top, 'servers').toContain(String(server.url));
+      for (const server of (Array.isArray(bundle.servers) ? bundle.servers : []).filter(isObject))
+        expect(top, 'servers').toContain(String(server.url));
       // Auth and error shapes have their own overview sections in the sidebar, and open on click.
       for (const heading of [AUTH_HEADING, ERRORS_HEADING]) {
         await page.locator('a', { hasText: heading }).first().click();

@@ -135,7 +135,8 @@ describe('Redoc 3 shows the TypeScript samples', () => {
     expect(REDOC_OPTIONS.codeSamples.languages).toBe(SAMPLE_LANGUAGES);
     const doc = bearerApi();
     for (const op of listOperations(doc)) {
-      for (const { lang, label } of codeSamplesFor(doc, 'fixture', op)) expect(listed, `${lang} sample`).toContain((label || lang).toLowerCase());
+      for (const { lang, label } of codeSamplesFor(doc, 'fixture', op))
+        expect(listed, `${lang} sample`).toContain((label || lang).toLowerCase());
     }
   });
 });
@@ -166,7 +167,9 @@ describe('the docs-only copy of a bundle', () => {
   });
 
   it('renders quirks as one line each, HTML escaped outside code spans', () => {
-    const markdown = quirksMarkdown([{ where: 'responses.200', documented: 'a <b>bold</b> `<code>` claim\n  over two lines', chosen: 'the reading' }]);
+    const markdown = quirksMarkdown([
+      { where: 'responses.200', documented: 'a <b>bold</b> `<code>` claim\n  over two lines', chosen: 'the reading' },
+    ]);
     expect(markdown).toContain('- **`responses.200`**');
     expect(markdown).toContain('  - *Documented:* a &lt;b&gt;bold&lt;/b&gt; `<code>` claim over two lines');
     expect(markdown).toContain('  - *Chosen:* the reading');
@@ -205,7 +208,10 @@ describe('every committed bundle', () => {
           expect(samples, `webhook ${op.key}`).toEqual([]);
           continue;
         }
-        expect(samples.map((entry) => entry.lang), `${op.method} ${op.key}`).toEqual([TYPESCRIPT, CURL]);
+        expect(
+          samples.map((entry) => entry.lang),
+          `${op.method} ${op.key}`,
+        ).toEqual([TYPESCRIPT, CURL]);
         expect(sample(samples, TYPESCRIPT)).toContain(`client.${op.method.toUpperCase()}('${op.key}'`);
         expect(sample(samples, CURL)).toContain(`--request ${op.method.toUpperCase()}`);
         expect(sample(samples, CURL)).toContain(`--url 'http://127.0.0.1:4010/${slug}/`);

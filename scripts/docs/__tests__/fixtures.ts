@@ -12,7 +12,10 @@ export function bearerApi(): JsonObject {
       { url: 'https://api.example.invalid', description: 'Production' },
       { url: 'http://127.0.0.1:4010/fixture', description: 'Local mock server (credit-apis)' },
     ],
-    tags: [{ name: 'Loans', description: 'Loans.' }, { name: 'Webhooks', description: 'Hooks.' }],
+    tags: [
+      { name: 'Loans', description: 'Loans.' },
+      { name: 'Webhooks', description: 'Hooks.' },
+    ],
     security: [{ bearerAuth: [] }],
     paths: {
       '/loans/{loan_id}': {
@@ -21,8 +24,20 @@ export function bearerApi(): JsonObject {
           tags: ['Loans'],
           summary: 'Get a loan',
           parameters: [
-            { name: 'loan_id', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: 'L-1' }, second: { value: 'L-2' } } },
-            { name: 'expand', in: 'query', required: false, schema: { type: 'string' }, examples: { installments: { value: 'installments & fees' } } },
+            {
+              name: 'loan_id',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              examples: { first: { value: 'L-1' }, second: { value: 'L-2' } },
+            },
+            {
+              name: 'expand',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              examples: { installments: { value: 'installments & fees' } },
+            },
             { name: 'page', in: 'query', required: false, schema: { type: 'integer' } },
           ],
           'x-doc-quirks': [{ where: 'responses.200', documented: 'a <b>bold</b> `<code>` claim\n  over two lines', chosen: 'the reading' }],
@@ -39,7 +54,10 @@ export function bearerApi(): JsonObject {
             content: {
               'application/json': {
                 schema: { type: 'object' },
-                examples: { minimal: { value: { amount: 100, 'debt-key': "it's", nested: { list: [1, 2] } } }, full: { value: { amount: 200 } } },
+                examples: {
+                  minimal: { value: { amount: 100, 'debt-key': "it's", nested: { list: [1, 2] } } },
+                  full: { value: { amount: 200 } },
+                },
               },
             },
           },
@@ -98,7 +116,10 @@ export function oauthApi(): JsonObject {
     },
     components: {
       securitySchemes: {
-        oauth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.invalid/oauth2/token', scopes: { 'credit/admin': 'all' } } } },
+        oauth2: {
+          type: 'oauth2',
+          flows: { clientCredentials: { tokenUrl: 'https://auth.example.invalid/oauth2/token', scopes: { 'credit/admin': 'all' } } },
+        },
         basicAuth: { type: 'http', scheme: 'basic' },
       },
     },

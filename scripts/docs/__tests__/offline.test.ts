@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { assertOffline, FORBIDDEN_HOSTS, makeOffline, OfflineError, REPLACEMENTS } from '../offline.js';
 
 const require = createRequire(import.meta.url);
-const redocScript = readFileSync(join(dirname(require.resolve('@redocly/cli/package.json')), 'lib', 'chunks', 'redoc.standalone.js'), 'utf8');
+const redocScript = readFileSync(
+  join(dirname(require.resolve('@redocly/cli/package.json')), 'lib', 'chunks', 'redoc.standalone.js'),
+  'utf8',
+);
 
 /** The shape of `build-docs --inlineBundle` output (default template), around a given script. */
 function inlinePage(script: string, telemetry = false): string {

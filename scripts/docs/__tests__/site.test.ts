@@ -55,7 +55,11 @@ function embeddedDefinition(html: string): JsonObject {
 
 describe('pnpm docs output', () => {
   it('is one flat folder: index.html, testing.html, and <slug>.html with its contract (.openapi.json, .openapi.yaml) per provider, nothing else', () => {
-    const expected = ['index.html', 'testing.html', ...listProviders().flatMap((provider) => [`${provider.slug}.html`, `${provider.slug}.openapi.json`, `${provider.slug}.openapi.yaml`])].sort();
+    const expected = [
+      'index.html',
+      'testing.html',
+      ...listProviders().flatMap((provider) => [`${provider.slug}.html`, `${provider.slug}.openapi.json`, `${provider.slug}.openapi.yaml`]),
+    ].sort();
     expect(readdirSync(outDir).sort()).toEqual(expected);
   });
 
@@ -125,7 +129,8 @@ describe('index.html', () => {
     const flow = committedBundles().find(({ slug }) => slug === FLOW_PROVIDER);
     if (!flow) throw new Error(`generated/${FLOW_PROVIDER}/openapi.json is missing: run pnpm generate`);
     const tags = (Array.isArray(flow.bundle.tags) ? flow.bundle.tags : []).filter(isObject).map((tag) => String(tag.name));
-    const tagIndex = (op: ReturnType<typeof listOperations>[number]): number => tags.indexOf(String(Array.isArray(op.operation.tags) ? op.operation.tags[0] : ''));
+    const tagIndex = (op: ReturnType<typeof listOperations>[number]): number =>
+      tags.indexOf(String(Array.isArray(op.operation.tags) ? op.operation.tags[0] : ''));
     const expected = listOperations(flow.bundle)
       .map((op, position) => ({ op, position }))
       .sort((a, b) => tagIndex(a.op) - tagIndex(b.op) || a.position - b.position)

@@ -9,7 +9,12 @@ import { renderIndex } from '../index-page.js';
 import { assertOffline } from '../offline.js';
 import { EXAMPLE_PATH, exampleSource, renderTestingPage } from '../testing-page.js';
 
-const unescapeHtml = (html: string): string => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeHtml = (html: string): string =>
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe('testing.html', () => {
   const html = renderTestingPage();
@@ -29,17 +34,31 @@ describe('testing.html', () => {
     expect(shown.startsWith("import { bearer, createEccorFgtsClient, TimeoutError, unwrap } from '@credit-apis/eccor-fgts';")).toBe(true);
     expect(shown).toContain("from '@credit-apis/mock-server'");
     // Everything else of the file is shown, line for line.
-    for (const line of file.split('\n').filter((line) => line.includes('mock.fault(') || line.includes('expect('))) expect(shown).toContain(line);
+    for (const line of file.split('\n').filter((line) => line.includes('mock.fault(') || line.includes('expect(')))
+      expect(shown).toContain(line);
     expect(unescapeHtml(html)).toContain(shown.trimEnd());
   });
 
   it('documents every route, fault member and journal field the mock has', () => {
-    for (const text of ['GET /_mock/requests', 'DELETE /_mock/requests', 'POST /_mock/faults', 'GET /_mock/faults', 'DELETE /_mock/faults/{id}', '--journal-size', '--control']) expect(unescapeHtml(html)).toContain(text);
-    for (const member of ['fault.status', 'fault.delayMs', 'fault.reset', 'fault.truncate', 'times', 'path', 'method', 'provider']) expect(html).toContain(`<code>${member}</code>`);
-    for (const field of ['seq', 'template', 'operationId', 'query', 'headers', 'body', 'status', 'time']) expect(html).toContain(`<code>${field}</code>`);
+    for (const text of [
+      'GET /_mock/requests',
+      'DELETE /_mock/requests',
+      'POST /_mock/faults',
+      'GET /_mock/faults',
+      'DELETE /_mock/faults/{id}',
+      '--journal-size',
+      '--control',
+    ])
+      expect(unescapeHtml(html)).toContain(text);
+    for (const member of ['fault.status', 'fault.delayMs', 'fault.reset', 'fault.truncate', 'times', 'path', 'method', 'provider'])
+      expect(html).toContain(`<code>${member}</code>`);
+    for (const field of ['seq', 'template', 'operationId', 'query', 'headers', 'body', 'status', 'time'])
+      expect(html).toContain(`<code>${field}</code>`);
   });
 
   it('is linked from the index', () => {
-    expect(renderIndex({ providers: [], mockCommand: 'pnpm start', redoclyVersion: 'x' })).toContain('<a href="testing.html">Testing your integration</a>');
+    expect(renderIndex({ providers: [], mockCommand: 'pnpm start', redoclyVersion: 'x' })).toContain(
+      '<a href="testing.html">Testing your integration</a>',
+    );
   });
 });

@@ -58,10 +58,25 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
     serve(req, res, extraHeaders) {
       if (closed || streams.size >= maxStreams) {
         res.writeHead(503, ['Content-Type', 'application/problem+json', 'Retry-After', '5', ...extraHeaders]);
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Too Many Event Streams', status: 503, detail: `The sandbox keeps at most ${maxStreams} event streams open; close one (another tab of the console) and retry.` }));
+        res.end(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Too Many Event Streams',
+            status: 503,
+            detail: `The sandbox keeps at most ${maxStreams} event streams open; close one (another tab of the console) and retry.`,
+          }),
+        );
         return;
       }
-      res.writeHead(200, ['Content-Type', 'text/event-stream; charset=utf-8', 'Cache-Control', 'no-store', 'X-Accel-Buffering', 'no', ...extraHeaders]);
+      res.writeHead(200, [
+        'Content-Type',
+        'text/event-stream; charset=utf-8',
+        'Cache-Control',
+        'no-store',
+        'X-Accel-Buffering',
+        'no',
+        ...extraHeaders,
+      ]);
       // The browser reconnects after 2 s when the stream drops (the server restarted).
       res.write('retry: 2000\nevent: ready\ndata: {}\n\n');
       streams.add(res);

@@ -68,13 +68,26 @@ const pairOf = (delivery: DeliveryRecord): string => {
  * same old → new status made last before it was written (the change and its notifications commit together);
  * a redelivery goes with the delivery it repeats.
  */
-function timelines(notes: CreditNoteView[], deliveries: DeliveryRecord[], machine: StatusMachine): { notes: ConsoleCreditNote[]; others: DeliveryRecord[] } {
-  const display = (code: number | null): string | null => (code === null ? null : machine.statuses.find((status) => status.code === code)?.display ?? String(code));
+function timelines(
+  notes: CreditNoteView[],
+  deliveries: DeliveryRecord[],
+  machine: StatusMachine,
+): { notes: ConsoleCreditNote[]; others: DeliveryRecord[] } {
+  const display = (code: number | null): string | null =>
+    code === null ? null : (machine.statuses.find((status) => status.code === code)?.display ?? String(code));
   const byId = new Map<string, TimelineEntry>();
   const entriesOf = new Map<string, { entry: TimelineEntry; pair: string; at: number }[]>();
   const out = notes.map((note) => {
-    const timeline = note.history.map((change) => ({ ...change, fromDisplay: display(change.from), toDisplay: display(change.to) as string, deliveries: [] as DeliveryRecord[] }));
-    entriesOf.set(note.id, timeline.map((entry) => ({ entry, pair: `${String(entry.from)}→${String(entry.to)}`, at: Date.parse(entry.at) })));
+    const timeline = note.history.map((change) => ({
+      ...change,
+      fromDisplay: display(change.from),
+      toDisplay: display(change.to) as string,
+      deliveries: [] as DeliveryRecord[],
+    }));
+    entriesOf.set(
+      note.id,
+      timeline.map((entry) => ({ entry, pair: `${String(entry.from)}→${String(entry.to)}`, at: Date.parse(entry.at) })),
+    );
     return { ...note, timeline };
   });
   const others: DeliveryRecord[] = [];
@@ -83,9 +96,8 @@ function timelines(notes: CreditNoteView[], deliveries: DeliveryRecord[], machin
     const created = Date.parse(delivery.createdAt);
     const entry =
       original ??
-      (entriesOf.get(delivery.subject) ?? [])
-        .filter((candidate) => candidate.pair === pairOf(delivery) && !(candidate.at > created))
-        .at(-1)?.entry;
+      (entriesOf.get(delivery.subject) ?? []).filter((candidate) => candidate.pair === pairOf(delivery) && !(candidate.at > created)).at(-1)
+        ?.entry;
     if (!entry) {
       others.push(delivery);
       continue;
@@ -96,7 +108,13 @@ function timelines(notes: CreditNoteView[], deliveries: DeliveryRecord[], machin
   return { notes: out, others };
 }
 
-export async function tenantOverview(tx: Sql, tenant: string, globalUrls: readonly string[], notes: CreditNoteDesk | undefined, machine: StatusMachine | undefined): Promise<TenantOverview> {
+export async function tenantOverview(
+  tx: Sql,
+  tenant: string,
+  globalUrls: readonly string[],
+  notes: CreditNoteDesk | undefined,
+  machine: StatusMachine | undefined,
+): Promise<TenantOverview> {
   const scope = { tx, tenant };
   const [persons, creditNotes, inss, deliveries, all, own, held, endpoints] = [
     await listPersons(scope),
@@ -109,12 +127,23 @@ export async function tenantOverview(tx: Sql, tenant: string, globalUrls: readon
     await listEndpoints(tx),
   ];
   const health = new Map(endpoints.map((endpoint) => [endpoint.url, endpoint]));
-  const joined = machine ? timelines(creditNotes, deliveries, machine) : { notes: creditNotes.map((note) => ({ ...note, timeline: [] })), others: deliveries };
+  const joined = machine
+    ? timelines(creditNotes, deliveries, machine)
+    : { notes: creditNotes.map((note) => ({ ...note, timeline: [] })), others: deliveries };
   return {
     tenant,
     statuses: (machine?.statuses ?? []).map((status) => ({ code: status.code, display: status.display, name: status.name })),
-    urls: [...new Set([...all, ...held])].map((url) => ({ url, source: own.has(url) || !globalUrls.includes(url) ? 'tenant' : 'sandbox', held: held.has(url), health: health.get(url) })),
-    persons: persons.records.map((person) => ({ id: person.id, name: typeof person.name === 'string' ? person.name : null, registrationNumber: typeof person.registrationNumber === 'string' ? person.registrationNumber : null })),
+    urls: [...new Set([...all, ...held])].map((url) => ({
+      url,
+      source: own.has(url) || !globalUrls.includes(url) ? 'tenant' : 'sandbox',
+      held: held.has(url),
+      health: health.get(url),
+    })),
+    persons: persons.records.map((person) => ({
+      id: person.id,
+      name: typeof person.name === 'string' ? person.name : null,
+      registrationNumber: typeof person.registrationNumber === 'string' ? person.registrationNumber : null,
+    })),
     creditNotes: joined.notes,
     inssOperations: inss.map((row) => row.entry),
     otherDeliveries: joined.others,

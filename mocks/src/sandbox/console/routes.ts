@@ -37,7 +37,8 @@ export interface ConsoleRequest {
   readonly controlOpen: boolean;
 }
 
-const asset = (body: string, type: string): PreparedResponse => prepare({ status: 200, mediaType: type, body, headers: { 'Cache-Control': 'no-cache', ...CONSOLE_SECURITY_HEADERS } });
+const asset = (body: string, type: string): PreparedResponse =>
+  prepare({ status: 200, mediaType: type, body, headers: { 'Cache-Control': 'no-cache', ...CONSOLE_SECURITY_HEADERS } });
 const PAGE = asset(CONSOLE_HTML, 'text/html; charset=utf-8');
 const SCRIPT = asset(CONSOLE_JS, 'text/javascript; charset=utf-8');
 const STYLES = asset(CONSOLE_CSS, 'text/css; charset=utf-8');
@@ -63,7 +64,11 @@ export function consoleAnswerUnredacted(path: string): boolean {
 }
 
 const credentialRequired = (): PreparedResponse =>
-  problem(401, 'Credential Required', "Send the tenant's credential: its client id and secret (Authorization: Basic) or its token (Authorization: Bearer). On a loopback bind, ?tenant=<tenant> names one of GET /_sandbox/tenants.");
+  problem(
+    401,
+    'Credential Required',
+    "Send the tenant's credential: its client id and secret (Authorization: Basic) or its token (Authorization: Bearer). On a loopback bind, ?tenant=<tenant> names one of GET /_sandbox/tenants.",
+  );
 
 /** The console's answer, or `undefined` for a route of control-routes.ts. */
 export async function consoleRoute(request: ConsoleRequest, context: ConsoleContext): Promise<PreparedResponse | undefined> {
@@ -75,7 +80,13 @@ export async function consoleRoute(request: ConsoleRequest, context: ConsoleCont
   if (path === '/tenants') {
     if (!read) return problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox/tenants.`, {}, { Allow: 'GET, HEAD' });
     // Beyond loopback: an empty list that says why (not an error: the console asks on every load).
-    if (!request.loopback) return json(200, { listed: false, tenants: [], detail: 'Beyond a loopback bind the sandbox lists no tenant: present your own credential to see your records (GET /_sandbox/overview).' });
+    if (!request.loopback)
+      return json(200, {
+        listed: false,
+        tenants: [],
+        detail:
+          'Beyond a loopback bind the sandbox lists no tenant: present your own credential to see your records (GET /_sandbox/overview).',
+      });
     return json(200, { listed: true, tenants: await context.tenants() });
   }
   if (path === '/overview') {
@@ -85,13 +96,20 @@ export async function consoleRoute(request: ConsoleRequest, context: ConsoleCont
   }
   const hold = /^\/webhooks\/(pause|resume)\/?$/.exec(path);
   if (hold) {
-    if (method !== 'POST') return problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox${path}.`, {}, { Allow: 'POST' });
-    if (!request.controlOpen) return problem(403, 'Control Routes Disabled', `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`);
+    if (method !== 'POST')
+      return problem(405, 'Method Not Allowed', `${method} is not a method of /_sandbox${path}.`, {}, { Allow: 'POST' });
+    if (!request.controlOpen)
+      return problem(
+        403,
+        'Control Routes Disabled',
+        `/_sandbox${path} changes the sandbox's state: it answers on a loopback bind, and beyond only when the mock runs with --control.`,
+      );
     if (!tenant) return credentialRequired();
     const url = readUrl(request.body);
     if (!url) return problem(400, 'Bad Control Request', 'The body must be {"url": "https://…"}, one of the tenant\'s webhook URLs.');
     const held = hold[1] === 'pause';
-    if ((await context.hold(tenant, url, held)) === 'not-its-url') return problem(404, 'Unknown Webhook URL', `${url} is not one of this tenant's webhook URLs (GET /_sandbox/overview lists them).`);
+    if ((await context.hold(tenant, url, held)) === 'not-its-url')
+      return problem(404, 'Unknown Webhook URL', `${url} is not one of this tenant's webhook URLs (GET /_sandbox/overview lists them).`);
     return json(200, { tenant, url, held });
   }
   return undefined;

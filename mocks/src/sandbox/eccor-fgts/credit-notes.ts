@@ -17,9 +17,24 @@ import { isObject } from '../../catalog/openapi.js';
 import type { AnswerSpec } from '../../http/prepared-response.js';
 import { brasiliaDay, newId, uy3Timestamp, type Clock } from '../clock.js';
 import type { SpecData } from '../spec-data.js';
-import type { CreditNoteCreate, CreditNoteStatus, CreditNoteStatusEvent, PaymentRevisionBankAccount, StoredCreditNote, Trigger } from '../state.js';
+import type {
+  CreditNoteCreate,
+  CreditNoteStatus,
+  CreditNoteStatusEvent,
+  PaymentRevisionBankAccount,
+  StoredCreditNote,
+  Trigger,
+} from '../state.js';
 import type { Sql } from '../storage/database.js';
-import { creditNoteTenant, findCreditNote, insertCreditNote, listCreditNotes, updateCreditNote, type Scope, type TenantScope } from '../storage/records.js';
+import {
+  creditNoteTenant,
+  findCreditNote,
+  insertCreditNote,
+  listCreditNotes,
+  updateCreditNote,
+  type Scope,
+  type TenantScope,
+} from '../storage/records.js';
 import type { FormError, Uy3Errors } from './errors.js';
 import type { PersonBook } from './persons.js';
 import { TRANSITIONS, type StatusMachine, type Transition } from './status-machine.js';
@@ -71,10 +86,15 @@ export function createCreditNoteDesk(
   notify: Notify,
 ): CreditNoteDesk {
   const products = spec.responseExample('listProducts', '200');
-  const productIds = new Set(isObject(products) && Array.isArray(products.data) ? products.data.flatMap((product) => (isObject(product) && typeof product.id === 'string' ? [product.id.toLowerCase()] : [])) : []);
+  const productIds = new Set(
+    isObject(products) && Array.isArray(products.data)
+      ? products.data.flatMap((product) => (isObject(product) && typeof product.id === 'string' ? [product.id.toLowerCase()] : []))
+      : [],
+  );
   if (productIds.size === 0) throw new Error(`generated/${spec.slug}: the listProducts example lists no product`);
 
-  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredCreditNote | undefined> => findCreditNote(scope, id.toLowerCase(), forUpdate);
+  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredCreditNote | undefined> =>
+    findCreditNote(scope, id.toLowerCase(), forUpdate);
   // The status donePaymentRevision is allowed in (13 Revisão de Pagamento), named in its error.
   const revision = machine.status(TRANSITIONS.find((transition) => transition.trigger === 'donePaymentRevision')?.from ?? 13);
   const startHasPassed = (note: Pick<CreditNoteCreate, 'amortization'>): boolean => {
@@ -113,7 +133,8 @@ export function createCreditNoteDesk(
       if (!productIds.has(body.productId.toLowerCase())) formErrors.push(...errors.productNotFound());
       const person = await persons.get(scope, body.personId);
       if (!person) formErrors.push({ message: 'Pessoa não encontrada', key: 'personId' });
-      if (!(await persons.get(scope, body.beneficiaryId))) formErrors.push({ message: 'Beneficiário não encontrado', key: 'beneficiaryId' });
+      if (!(await persons.get(scope, body.beneficiaryId)))
+        formErrors.push({ message: 'Beneficiário não encontrado', key: 'beneficiaryId' });
       const account = person ? await persons.account(scope, body.personId, body.bankAccountId) : undefined;
       if (person && account?.state === 'unknown') formErrors.push({ message: 'Conta bancária não encontrada', key: 'bankAccountId' });
       if (formErrors.length > 0) return { error: errors.invalidForm(formErrors) };
@@ -138,13 +159,18 @@ export function createCreditNoteDesk(
       if (!note) return errors.recordNotExists('CreditNote', id, 'Update');
       const draft = machine.status(0);
       if (note.status !== draft.code) return errors.invalidActionForStatus(draft.display, machine.status(note.status).name);
-      if ((await persons.account(scope, note.request.personId, note.request.bankAccountId))?.state !== 'active') return errors.recordIsDeleted(note.request.bankAccountId.toLowerCase());
+      if ((await persons.account(scope, note.request.personId, note.request.bankAccountId))?.state !== 'active')
+        return errors.recordIsDeleted(note.request.bankAccountId.toLowerCase());
       if (startHasPassed(note.request)) return errors.startDateInPast();
       const [submitted] = machine.next(note.status, 'SubmitApproval');
       if (!submitted) return errors.invalidActionForStatus(draft.display, machine.status(note.status).name);
       await move(scope, note, submitted.to, 'SubmitApproval');
       // Then the automatic steps, one after the other (1 → 8 → 2), each notified.
-      for (let automatic = machine.next(note.status, 'automatic'); automatic.length === 1; automatic = machine.next(note.status, 'automatic')) {
+      for (
+        let automatic = machine.next(note.status, 'automatic');
+        automatic.length === 1;
+        automatic = machine.next(note.status, 'automatic')
+      ) {
         await move(scope, note, (automatic[0] as Transition).to, 'automatic');
       }
       await updateCreditNote(scope, note);
@@ -177,10 +203,18 @@ export function createCreditNoteDesk(
       }
       const transition = machine.next(note.status).find((candidate) => candidate.to === to);
       if (!transition) {
-        return { kind: 'illegal', to, reason: `${note.status} ${machine.status(note.status).display} → ${to} ${machine.status(to).display} is not a step of the flow`, note: view(note) };
+        return {
+          kind: 'illegal',
+          to,
+          reason: `${note.status} ${machine.status(note.status).display} → ${to} ${machine.status(to).display} is not a step of the flow`,
+          note: view(note),
+        };
       }
       if (transition.trigger !== 'control') {
-        const by = transition.trigger === 'automatic' ? 'the sandbox itself, right after SubmitApproval' : `the partner's own call (POST /v1/CreditNote/{id}/${transition.trigger})`;
+        const by =
+          transition.trigger === 'automatic'
+            ? 'the sandbox itself, right after SubmitApproval'
+            : `the partner's own call (POST /v1/CreditNote/{id}/${transition.trigger})`;
         return { kind: 'illegal', to, reason: `${note.status} → ${to} is taken by ${by}, not by the control route`, note: view(note) };
       }
       const from = note.status;

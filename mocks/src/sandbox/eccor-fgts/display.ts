@@ -70,18 +70,22 @@ function objects(value: Json | undefined): Record<string, Json>[] {
 export function createDisplays(spec: SpecData): Displays {
   const person = spec.responseExample('getNaturalPerson', '200');
   const created = spec.requestExample('createNaturalPerson');
-  if (!isObject(person) || !isObject(created)) throw new Error(`generated/${spec.slug}: the getNaturalPerson and createNaturalPerson examples must be objects`);
+  if (!isObject(person) || !isObject(created))
+    throw new Error(`generated/${spec.slug}: the getNaturalPerson and createNaturalPerson examples must be objects`);
 
   const civil = spec.enumLabels('CivilStatus');
-  if (typeof person.civilStatus === 'string' && typeof person.civilStatusDisplay === 'string') civil.set(person.civilStatus, person.civilStatusDisplay);
+  if (typeof person.civilStatus === 'string' && typeof person.civilStatusDisplay === 'string')
+    civil.set(person.civilStatus, person.civilStatusDisplay);
 
   const ufs = new Map(Object.entries(STATES));
-  if (isObject(person.address) && typeof person.address.uf === 'string' && typeof person.address.ufDisplay === 'string') ufs.set(person.address.uf, person.address.ufDisplay);
+  if (isObject(person.address) && typeof person.address.uf === 'string' && typeof person.address.ufDisplay === 'string')
+    ufs.set(person.address.uf, person.address.ufDisplay);
 
   const banks = new Map<string, BankDisplay>();
   const storedAccounts = objects(person.bankAccounts);
   for (const account of storedAccounts) {
-    if (account.operationTypeValue !== 'Transfer' || typeof account.bankCode !== 'string' || typeof account.bankCodeDisplay !== 'string') continue;
+    if (account.operationTypeValue !== 'Transfer' || typeof account.bankCode !== 'string' || typeof account.bankCodeDisplay !== 'string')
+      continue;
     banks.set(String(Number(account.bankCode)), {
       compe: typeof account.bankCodeCompe === 'number' ? account.bankCodeCompe : Number(account.bankCode),
       name: account.bankCodeDisplay,
@@ -94,8 +98,11 @@ export function createDisplays(spec: SpecData): Displays {
   const storedTypes = new Map<string, { type: string; display: string }>();
   for (const sent of objects(created.bankAccounts)) {
     if (sent.operationTypeValue !== 'Transfer' || typeof sent.type !== 'string') continue;
-    const stored = storedAccounts.find((account) => account.bankCode === sent.bankCode && account.agency === sent.agency && account.account === String(sent.account));
-    if (stored && typeof stored.type === 'string' && typeof stored.typeDisplay === 'string') storedTypes.set(sent.type, { type: stored.type, display: stored.typeDisplay });
+    const stored = storedAccounts.find(
+      (account) => account.bankCode === sent.bankCode && account.agency === sent.agency && account.account === String(sent.account),
+    );
+    if (stored && typeof stored.type === 'string' && typeof stored.typeDisplay === 'string')
+      storedTypes.set(sent.type, { type: stored.type, display: stored.typeDisplay });
   }
 
   return {

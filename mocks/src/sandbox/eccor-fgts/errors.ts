@@ -40,11 +40,26 @@ function withCorrelation(body: JsonObject): JsonObject {
 
 export function createUy3Errors(spec: SpecData): Uy3Errors {
   const notExists = object(spec.responseExample('getNaturalPerson', '403', 'recordNotExists'), 'getNaturalPerson 403 recordNotExists');
-  const productMissing = object(spec.responseExample('createCreditNote', '400', 'invalidFormProductNotFound'), 'createCreditNote 400 invalidFormProductNotFound');
-  const deleted = object(spec.responseExample('submitCreditNoteApproval', '400', 'recordIsDeleted'), 'submitCreditNoteApproval 400 recordIsDeleted');
-  const pastStart = object(spec.responseExample('submitCreditNoteApproval', '400', 'invalidFormStartDateInPast'), 'submitCreditNoteApproval 400 invalidFormStartDateInPast');
-  const wrongStatus = object(spec.responseExample('donePaymentRevision', '400', 'invalidActionForStatus'), 'donePaymentRevision 400 invalidActionForStatus');
-  const productErrors = isObject(productMissing.details) && Array.isArray(productMissing.details.formErrors) ? (productMissing.details.formErrors as unknown as FormError[]) : [];
+  const productMissing = object(
+    spec.responseExample('createCreditNote', '400', 'invalidFormProductNotFound'),
+    'createCreditNote 400 invalidFormProductNotFound',
+  );
+  const deleted = object(
+    spec.responseExample('submitCreditNoteApproval', '400', 'recordIsDeleted'),
+    'submitCreditNoteApproval 400 recordIsDeleted',
+  );
+  const pastStart = object(
+    spec.responseExample('submitCreditNoteApproval', '400', 'invalidFormStartDateInPast'),
+    'submitCreditNoteApproval 400 invalidFormStartDateInPast',
+  );
+  const wrongStatus = object(
+    spec.responseExample('donePaymentRevision', '400', 'invalidActionForStatus'),
+    'donePaymentRevision 400 invalidActionForStatus',
+  );
+  const productErrors =
+    isObject(productMissing.details) && Array.isArray(productMissing.details.formErrors)
+      ? (productMissing.details.formErrors as unknown as FormError[])
+      : [];
   // "Ação permitida apenas para operações em 'Revisão de Pagamento'": the status is the part that changes.
   const wrongStatusMessage = String(wrongStatus.message);
   const documentedStatus = /'([^']+)'/.exec(wrongStatusMessage)?.[1] ?? '';
@@ -56,14 +71,22 @@ export function createUy3Errors(spec: SpecData): Uy3Errors {
     }),
     invalidForm: (formErrors) => ({
       status: 400,
-      body: { code: 'INVALID_FORM', message: String(productMissing.message), details: { formErrors: formErrors.map((entry) => ({ message: entry.message, key: entry.key })) } },
+      body: {
+        code: 'INVALID_FORM',
+        message: String(productMissing.message),
+        details: { formErrors: formErrors.map((entry) => ({ message: entry.message, key: entry.key })) },
+      },
     }),
     productNotFound: () => copy(productErrors),
     recordIsDeleted: (recordId) => ({ status: 400, body: withCorrelation({ ...deleted, details: { recordId } }) }),
     startDateInPast: () => ({ status: 400, body: withCorrelation(pastStart) }),
     invalidActionForStatus: (allowedDisplay, currentStatus) => ({
       status: 400,
-      body: withCorrelation({ ...wrongStatus, message: wrongStatusMessage.replace(`'${documentedStatus}'`, `'${allowedDisplay}'`), details: { currentStatus } }),
+      body: withCorrelation({
+        ...wrongStatus,
+        message: wrongStatusMessage.replace(`'${documentedStatus}'`, `'${allowedDisplay}'`),
+        details: { currentStatus },
+      }),
     }),
   };
 }

@@ -49,7 +49,10 @@ export function createEccorFgtsSandbox(spec: SpecData, clock: Clock, notify: Not
 
   const handlers = new Map<string, OperationHandler>([
     ['requestToken', async (exchange) => issueToken(exchange.headers)],
-    ['createNaturalPerson', async (exchange, scope) => ({ status: 200, body: await persons.create(scope, body<NaturalPersonCreate>(exchange)) })],
+    [
+      'createNaturalPerson',
+      async (exchange, scope) => ({ status: 200, body: await persons.create(scope, body<NaturalPersonCreate>(exchange)) }),
+    ],
     ['listNaturalPersons', async (exchange, scope) => ({ status: 200, body: await persons.list(scope, exchange.query) })],
     [
       'getNaturalPerson',
@@ -58,7 +61,13 @@ export function createEccorFgtsSandbox(spec: SpecData, clock: Clock, notify: Not
         return found ? { status: 200, body: found } : errors.recordNotExists('NaturalPerson', person(exchange), 'Read');
       },
     ],
-    ['updateNaturalPerson', async (exchange, scope) => ((await persons.replace(scope, person(exchange), body<NaturalPersonUpdate>(exchange))) ? NO_CONTENT : errors.recordNotExists('NaturalPerson', person(exchange), 'Update'))],
+    [
+      'updateNaturalPerson',
+      async (exchange, scope) =>
+        (await persons.replace(scope, person(exchange), body<NaturalPersonUpdate>(exchange)))
+          ? NO_CONTENT
+          : errors.recordNotExists('NaturalPerson', person(exchange), 'Update'),
+    ],
     [
       'addBankAccounts',
       async (exchange, scope) => {
@@ -69,7 +78,12 @@ export function createEccorFgtsSandbox(spec: SpecData, clock: Clock, notify: Not
     [
       'updateBankAccount',
       async (exchange, scope) => {
-        const found = await persons.updateAccount(scope, person(exchange), exchange.pathParams.bankAccountId ?? '', body<BankAccountInput>(exchange));
+        const found = await persons.updateAccount(
+          scope,
+          person(exchange),
+          exchange.pathParams.bankAccountId ?? '',
+          body<BankAccountInput>(exchange),
+        );
         return found === 'active' ? NO_CONTENT : accountProblem(exchange, found, 'Update');
       },
     ],
@@ -88,7 +102,15 @@ export function createEccorFgtsSandbox(spec: SpecData, clock: Clock, notify: Not
       },
     ],
     ['submitCreditNoteApproval', (exchange, scope) => creditNotes.submit(scope, exchange.pathParams.id ?? '')],
-    ['donePaymentRevision', (exchange, scope) => creditNotes.donePaymentRevision(scope, exchange.pathParams.id ?? '', body<{ bankAccount: PaymentRevisionBankAccount }>(exchange).bankAccount)],
+    [
+      'donePaymentRevision',
+      (exchange, scope) =>
+        creditNotes.donePaymentRevision(
+          scope,
+          exchange.pathParams.id ?? '',
+          body<{ bankAccount: PaymentRevisionBankAccount }>(exchange).bankAccount,
+        ),
+    ],
   ]);
 
   return { handlers, persons, creditNotes, machine };

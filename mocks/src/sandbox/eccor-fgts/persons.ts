@@ -34,7 +34,10 @@ import type { Displays } from './display.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
-export type AccountLookup = { state: 'active'; record: StoredBankAccountRecord } | { state: 'deleted'; deletedAt: string } | { state: 'unknown' };
+export type AccountLookup =
+  | { state: 'active'; record: StoredBankAccountRecord }
+  | { state: 'deleted'; deletedAt: string }
+  | { state: 'unknown' };
 
 /** Each call runs in the request's transaction (`scope.tx`) and sees only the scope's tenant. */
 export interface PersonBook {
@@ -84,7 +87,10 @@ function pageParameter(query: URLSearchParams | undefined, name: string, fallbac
 }
 
 export function createPersonBook(spec: SpecData, displays: Displays, clock: Clock): PersonBook {
-  const template = objectExample(spec.responseExample('getNaturalPerson', '200'), 'getNaturalPerson 200 example') as unknown as NaturalPerson;
+  const template = objectExample(
+    spec.responseExample('getNaturalPerson', '200'),
+    'getNaturalPerson 200 example',
+  ) as unknown as NaturalPerson;
   const accountTemplate = (kind: 'Pix' | 'Transfer'): StoredBankAccountRecord => {
     const found = template.bankAccounts.find((account) => account.operationTypeValue === kind);
     if (!found) throw new Error(`generated/${spec.slug}: the getNaturalPerson example must show a ${kind} account`);
@@ -92,7 +98,8 @@ export function createPersonBook(spec: SpecData, displays: Displays, clock: Cloc
   };
   const templates = { Pix: accountTemplate('Pix'), Transfer: accountTemplate('Transfer') };
 
-  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredPerson | undefined> => findPerson(scope, id.toLowerCase(), forUpdate);
+  const lookup = (scope: Scope, id: string, forUpdate = false): Promise<StoredPerson | undefined> =>
+    findPerson(scope, id.toLowerCase(), forUpdate);
 
   function accountRecord(input: BankAccountInput, id: string, now: string, previous?: StoredBankAccountRecord): StoredBankAccountRecord {
     const record = copy(templates[input.operationTypeValue]);
@@ -149,7 +156,12 @@ export function createPersonBook(spec: SpecData, displays: Displays, clock: Cloc
   }
 
   const filters: readonly [string, (person: NaturalPerson, value: string) => boolean][] = [
-    ['searchString', (person, value) => [person.name, person.email, person.registrationNumber, person.phone].some((field) => fold(field).includes(fold(value))) || (digits(value) !== '' && [person.registrationNumber, person.phone].some((field) => digits(field).includes(digits(value))))],
+    [
+      'searchString',
+      (person, value) =>
+        [person.name, person.email, person.registrationNumber, person.phone].some((field) => fold(field).includes(fold(value))) ||
+        (digits(value) !== '' && [person.registrationNumber, person.phone].some((field) => digits(field).includes(digits(value)))),
+    ],
     ['registrationNumber', (person, value) => digits(person.registrationNumber).includes(digits(value))],
     ['phone', (person, value) => digits(person.phone).includes(digits(value))],
     ['filterByOwner', (person, value) => person.ownerUser.userId === value || fold(person.ownerUser.userIdDisplay).includes(fold(value))],
@@ -176,12 +188,15 @@ export function createPersonBook(spec: SpecData, displays: Displays, clock: Cloc
     get: async (scope, id) => (await lookup(scope, id))?.record,
 
     async list(scope, query) {
-      const active = filters.filter(([name]) => (query?.get(name) ?? '') !== '').map(([name, test]) => [query?.get(name) ?? '', test] as const);
+      const active = filters
+        .filter(([name]) => (query?.get(name) ?? '') !== '')
+        .map(([name, test]) => [query?.get(name) ?? '', test] as const);
       const size = Math.max(1, pageParameter(query, '__size', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
       const page = pageParameter(query, '__page', 0, 1_000_000);
       // Without a filter the database pages; a filter reads the tenant's persons (text folding is JavaScript's).
       const stored = await listPersons(scope, active.length === 0 ? { offset: page * size, limit: size } : undefined);
-      const matching = active.length === 0 ? stored.records : stored.records.filter((person) => active.every(([value, test]) => test(person, value)));
+      const matching =
+        active.length === 0 ? stored.records : stored.records.filter((person) => active.every(([value, test]) => test(person, value)));
       const total = active.length === 0 ? stored.total : matching.length;
       const pageRecords = active.length === 0 ? matching : matching.slice(page * size, page * size + size);
       // The list answers reduced records: no address, no bank accounts (the document's capture).
@@ -233,7 +248,9 @@ export function createPersonBook(spec: SpecData, displays: Displays, clock: Cloc
       const found = accountOf(person, accountId);
       if (found.state !== 'active') return found.state;
       const previous = found.record;
-      person.record.bankAccounts = person.record.bankAccounts.map((account) => (account === previous ? accountRecord(body, previous.id, stamp(), previous) : account));
+      person.record.bankAccounts = person.record.bankAccounts.map((account) =>
+        account === previous ? accountRecord(body, previous.id, stamp(), previous) : account,
+      );
       await updatePerson(scope, person);
       return 'active';
     },

@@ -78,8 +78,10 @@ export function createStatusMachine(spec: SpecData): StatusMachine {
   }));
   const byCode = new Map(statuses.map((status) => [status.code as number, status]));
   for (const transition of TRANSITIONS) {
-    for (const code of [transition.from, transition.to]) if (!byCode.has(code)) throw new Error(`generated/${spec.slug}: CreditNoteStatus has no status ${code}`);
-    if (!templates.has(transition.to)) throw new Error(`generated/${spec.slug}: no webhook example notifies the change to status ${transition.to}`);
+    for (const code of [transition.from, transition.to])
+      if (!byCode.has(code)) throw new Error(`generated/${spec.slug}: CreditNoteStatus has no status ${code}`);
+    if (!templates.has(transition.to))
+      throw new Error(`generated/${spec.slug}: no webhook example notifies the change to status ${transition.to}`);
   }
   const status = (code: CreditNoteStatus): StatusInfo => byCode.get(code) as StatusInfo;
 
@@ -91,7 +93,8 @@ export function createStatusMachine(spec: SpecData): StatusMachine {
       if (typeof target !== 'string') return undefined;
       return statuses.find((candidate) => candidate.name === target || candidate.webhook === target);
     },
-    next: (from, trigger) => TRANSITIONS.filter((transition) => transition.from === from && (trigger === undefined || transition.trigger === trigger)),
+    next: (from, trigger) =>
+      TRANSITIONS.filter((transition) => transition.from === from && (trigger === undefined || transition.trigger === trigger)),
     event(id, from, to) {
       const template = templates.get(to);
       if (!template) throw new Error(`no webhook notifies status ${to}`);

@@ -26,7 +26,8 @@ function decodeSegment(text: string | undefined): Record<string, unknown> {
 
 export function createTokenIssuer(spec: SpecData, clock: Clock): (headers: IncomingHttpHeaders) => AnswerSpec {
   const example = spec.responseExample('requestToken', '200');
-  if (!isObject(example) || typeof example.access_token !== 'string') throw new Error(`generated/${spec.slug}: the requestToken example must have an access_token`);
+  if (!isObject(example) || typeof example.access_token !== 'string')
+    throw new Error(`generated/${spec.slug}: the requestToken example must have an access_token`);
   const [header, claims] = example.access_token.split('.');
   const templateHeader = decodeSegment(header);
   const templateClaims = decodeSegment(claims);
@@ -36,7 +37,15 @@ export function createTokenIssuer(spec: SpecData, clock: Clock): (headers: Incom
     // The request's validation has checked the Basic credentials' form.
     const clientId = basicClientId(headers.authorization) ?? 'unknown-client';
     const now = Math.floor(clock() / 1000);
-    const payload = { ...templateClaims, sub: clientId, auth_time: now, exp: now + lifetime, iat: now, jti: randomUUID(), client_id: clientId };
+    const payload = {
+      ...templateClaims,
+      sub: clientId,
+      auth_time: now,
+      exp: now + lifetime,
+      iat: now,
+      jti: randomUUID(),
+      client_id: clientId,
+    };
     const body = copy(example);
     body.access_token = `${segment(templateHeader)}.${segment(payload)}.${randomBytes(256).toString('base64url')}`;
     return { status: 200, body };

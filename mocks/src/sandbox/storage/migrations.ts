@@ -108,7 +108,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'delivery holds (the console pauses one tenant\'s URL)',
+    name: "delivery holds (the console pauses one tenant's URL)",
     sql: `
       -- A tenant's URL paused by hand (the console, POST /_sandbox/webhooks/pause): its deliveries wait in
       -- state 'held', never tried, until it is resumed. Unlike the automatic pause of webhook_endpoints (after
@@ -133,17 +133,26 @@ const LOCK = 727_274_133;
 
 async function applyIn(tx: Sql, now: number): Promise<number[]> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
-  await tx.exec('CREATE TABLE IF NOT EXISTS sandbox_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at double precision NOT NULL)');
+  await tx.exec(
+    'CREATE TABLE IF NOT EXISTS sandbox_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at double precision NOT NULL)',
+  );
   const rows = await tx.query<{ version: number }>('SELECT version FROM sandbox_migrations ORDER BY version');
   const applied = new Set(rows.map((row) => row.version));
   const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
   const newer = rows.find((row) => row.version > latest);
-  if (newer) throw new StorageError(`the database was written by a newer sandbox (migration ${newer.version}; this one knows up to ${latest}): upgrade the mock`);
+  if (newer)
+    throw new StorageError(
+      `the database was written by a newer sandbox (migration ${newer.version}; this one knows up to ${latest}): upgrade the mock`,
+    );
   const done: number[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     await tx.exec(migration.sql);
-    await tx.query('INSERT INTO sandbox_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now]);
+    await tx.query('INSERT INTO sandbox_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      now,
+    ]);
     done.push(migration.version);
   }
   return done;

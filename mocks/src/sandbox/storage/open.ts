@@ -14,9 +14,15 @@ export interface StorageOptions {
 }
 
 export function openStorage(options: StorageOptions): Promise<Database> {
-  if (options.dataDir !== undefined && options.databaseUrl !== undefined) return Promise.reject(new StorageError('--data-dir and --database-url are two places for one state: give one'));
+  if (options.dataDir !== undefined && options.databaseUrl !== undefined)
+    return Promise.reject(new StorageError('--data-dir and --database-url are two places for one state: give one'));
   if (options.databaseUrl !== undefined) {
-    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) return Promise.reject(new StorageError(`--database-url takes postgres://user:password@host:port/database, got "${options.databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`));
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
+      return Promise.reject(
+        new StorageError(
+          `--database-url takes postgres://user:password@host:port/database, got "${options.databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`,
+        ),
+      );
     return openPostgres(options.databaseUrl);
   }
   if (options.dataDir !== undefined) return openDataDir(options.dataDir);

@@ -71,7 +71,9 @@ function lockFolder(dir: string): () => void {
   if (existsSync(lock)) {
     const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
     if (Number.isInteger(owner) && (owner === process.pid ? openHere.has(dir) : alive(owner))) {
-      throw new StorageError(`--data-dir ${dir}: in use by process ${owner} (one process per folder; use --database-url for a sandbox shared by several). If no sandbox runs there, remove ${lock}.`);
+      throw new StorageError(
+        `--data-dir ${dir}: in use by process ${owner} (one process per folder; use --database-url for a sandbox shared by several). If no sandbox runs there, remove ${lock}.`,
+      );
     }
   }
   // No live owner: PostgreSQL's pid file is a leftover of a killed run, and would make the open hang.
@@ -106,7 +108,9 @@ export async function openDataDir(folder: string): Promise<Database> {
   } catch (error) {
     release();
     if (error instanceof StorageError) throw error;
-    throw new StorageError(`--data-dir ${dir}: cannot open the sandbox's database (${error instanceof Error ? error.message : String(error)})`);
+    throw new StorageError(
+      `--data-dir ${dir}: cannot open the sandbox's database (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -114,7 +118,9 @@ let template: Promise<Blob> | undefined;
 
 async function makeTemplate(): Promise<Blob> {
   const { PGlite } = await loadPglite();
-  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('@electric-sql/pglite')), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('@electric-sql/pglite')), 'utf8')) as { version: string }
+  ).version;
   const cached = join(tmpdir(), `credit-apis-sandbox-pglite-${version}-${SCHEMA_HASH}.tar`);
   if (existsSync(cached)) return new Blob([readFileSync(cached)]);
   const fresh = await PGlite.create();

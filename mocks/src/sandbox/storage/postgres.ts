@@ -64,7 +64,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   } catch (error) {
     await pool.end().catch(() => {});
     if (error instanceof StorageError) throw error;
-    throw new StorageError(`--database-url ${where}: cannot open the sandbox's database (${error instanceof Error ? error.message : String(error)})`);
+    throw new StorageError(
+      `--database-url ${where}: cannot open the sandbox's database (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return db;
 }

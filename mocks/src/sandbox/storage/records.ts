@@ -35,27 +35,51 @@ export async function findPerson(scope: Scope, id: string, forUpdate = false): P
 }
 
 export async function insertPerson(scope: TenantScope, person: StoredPerson): Promise<void> {
-  await scope.tx.query('INSERT INTO persons (id, tenant, record, deleted_bank_accounts) VALUES ($1, $2, $3::json, $4::json)', [person.record.id, scope.tenant, jsonText(person.record), jsonText(person.deletedBankAccounts)]);
+  await scope.tx.query('INSERT INTO persons (id, tenant, record, deleted_bank_accounts) VALUES ($1, $2, $3::json, $4::json)', [
+    person.record.id,
+    scope.tenant,
+    jsonText(person.record),
+    jsonText(person.deletedBankAccounts),
+  ]);
 }
 
 export async function updatePerson(scope: Scope, person: StoredPerson): Promise<void> {
-  await scope.tx.query('UPDATE persons SET record = $2::json, deleted_bank_accounts = $3::json WHERE id = $1', [person.record.id, jsonText(person.record), jsonText(person.deletedBankAccounts)]);
+  await scope.tx.query('UPDATE persons SET record = $2::json, deleted_bank_accounts = $3::json WHERE id = $1', [
+    person.record.id,
+    jsonText(person.record),
+    jsonText(person.deletedBankAccounts),
+  ]);
 }
 
 /** The tenant's persons in creation order: all of them, or one page when no filter needs to see them all. */
-export async function listPersons(scope: Scope, page?: { offset: number; limit: number }): Promise<{ records: StoredPerson['record'][]; total: number }> {
+export async function listPersons(
+  scope: Scope,
+  page?: { offset: number; limit: number },
+): Promise<{ records: StoredPerson['record'][]; total: number }> {
   if (page) {
-    const [count] = await scope.tx.query<{ total: number }>('SELECT count(*)::int AS total FROM persons WHERE ($1::text IS NULL OR tenant = $1)', [scope.tenant]);
-    const rows = await scope.tx.query<{ record: StoredPerson['record'] }>('SELECT record FROM persons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq OFFSET $2 LIMIT $3', [scope.tenant, page.offset, page.limit]);
+    const [count] = await scope.tx.query<{ total: number }>(
+      'SELECT count(*)::int AS total FROM persons WHERE ($1::text IS NULL OR tenant = $1)',
+      [scope.tenant],
+    );
+    const rows = await scope.tx.query<{ record: StoredPerson['record'] }>(
+      'SELECT record FROM persons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq OFFSET $2 LIMIT $3',
+      [scope.tenant, page.offset, page.limit],
+    );
     return { records: rows.map((row) => row.record), total: count?.total ?? 0 };
   }
-  const rows = await scope.tx.query<{ record: StoredPerson['record'] }>('SELECT record FROM persons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq', [scope.tenant]);
+  const rows = await scope.tx.query<{ record: StoredPerson['record'] }>(
+    'SELECT record FROM persons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq',
+    [scope.tenant],
+  );
   return { records: rows.map((row) => row.record), total: rows.length };
 }
 
 export async function findCreditNote(scope: Scope, id: string, forUpdate = false): Promise<StoredCreditNote | undefined> {
   if (!storableKey(id)) return undefined;
-  const rows = await scope.tx.query<{ note: StoredCreditNote }>(`SELECT note FROM credit_notes WHERE id = $1 AND ($2::text IS NULL OR tenant = $2)${lock(forUpdate)}`, [id, scope.tenant]);
+  const rows = await scope.tx.query<{ note: StoredCreditNote }>(
+    `SELECT note FROM credit_notes WHERE id = $1 AND ($2::text IS NULL OR tenant = $2)${lock(forUpdate)}`,
+    [id, scope.tenant],
+  );
   return rows[0]?.note;
 }
 
@@ -74,30 +98,53 @@ export async function updateCreditNote(scope: Scope, note: StoredCreditNote): Pr
 }
 
 export async function listCreditNotes(scope: Scope): Promise<StoredCreditNote[]> {
-  const rows = await scope.tx.query<{ note: StoredCreditNote }>('SELECT note FROM credit_notes WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq', [scope.tenant]);
+  const rows = await scope.tx.query<{ note: StoredCreditNote }>(
+    'SELECT note FROM credit_notes WHERE ($1::text IS NULL OR tenant = $1) ORDER BY seq',
+    [scope.tenant],
+  );
   return rows.map((row) => row.note);
 }
 
 export async function findInssOperation(scope: Scope, debtKey: string): Promise<StoredInssOperation | undefined> {
   if (!storableKey(debtKey)) return undefined;
-  const rows = await scope.tx.query<{ entry: StoredInssOperation }>('SELECT entry FROM inss_operations WHERE debt_key = $1 AND ($2::text IS NULL OR tenant = $2)', [debtKey, scope.tenant]);
+  const rows = await scope.tx.query<{ entry: StoredInssOperation }>(
+    'SELECT entry FROM inss_operations WHERE debt_key = $1 AND ($2::text IS NULL OR tenant = $2)',
+    [debtKey, scope.tenant],
+  );
   return rows[0]?.entry;
 }
 
-export async function insertInssOperation(scope: TenantScope, entry: { operation: StoredInssOperation['operation']; histories: InssOperationHistory[] }): Promise<void> {
-  await scope.tx.query('INSERT INTO inss_operations (debt_key, tenant, entry) VALUES ($1, $2, $3::json)', [entry.operation.debt_key, scope.tenant, jsonText(entry)]);
+export async function insertInssOperation(
+  scope: TenantScope,
+  entry: { operation: StoredInssOperation['operation']; histories: InssOperationHistory[] },
+): Promise<void> {
+  await scope.tx.query('INSERT INTO inss_operations (debt_key, tenant, entry) VALUES ($1, $2, $3::json)', [
+    entry.operation.debt_key,
+    scope.tenant,
+    jsonText(entry),
+  ]);
 }
 
 /** The tenant's `related_party_key` of a CPF, made with `make` the first time. */
 export async function relatedParty(scope: TenantScope, cpf: string, make: () => string): Promise<string> {
-  await scope.tx.query('INSERT INTO inss_related_parties (tenant, cpf, related_party_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [scope.tenant, cpf, make()]);
-  const rows = await scope.tx.query<{ related_party_key: string }>('SELECT related_party_key FROM inss_related_parties WHERE tenant = $1 AND cpf = $2', [scope.tenant, cpf]);
+  await scope.tx.query('INSERT INTO inss_related_parties (tenant, cpf, related_party_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    scope.tenant,
+    cpf,
+    make(),
+  ]);
+  const rows = await scope.tx.query<{ related_party_key: string }>(
+    'SELECT related_party_key FROM inss_related_parties WHERE tenant = $1 AND cpf = $2',
+    [scope.tenant, cpf],
+  );
   return (rows[0] as { related_party_key: string }).related_party_key;
 }
 
 /** The next value of a counter (1 the first time); the row lock makes concurrent takers wait their turn. */
 export async function nextValue(scope: Scope, name: string): Promise<number> {
-  const rows = await scope.tx.query<{ value: number }>('UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value::float8 AS value', [name]);
+  const rows = await scope.tx.query<{ value: number }>(
+    'UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value::float8 AS value',
+    [name],
+  );
   const row = rows[0];
   if (!row) throw new Error(`no counter ${name}`);
   return row.value;

@@ -115,7 +115,9 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
   let timer: NodeJS.Timeout | undefined;
   let listeners: (() => void)[] = [];
   // A memory or data-dir store is this process's alone: what an earlier run had leased is free now.
-  let started: Promise<unknown> = db.exclusive ? db.query("UPDATE deliveries SET lease_until = 0 WHERE state = 'sending'") : Promise.resolve();
+  let started: Promise<unknown> = db.exclusive
+    ? db.query("UPDATE deliveries SET lease_until = 0 WHERE state = 'sending'")
+    : Promise.resolve();
 
   function notify(): void {
     const waiting = listeners;
@@ -130,7 +132,10 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
   async function claim(url: string, free: number, at: number): Promise<Claimed[]> {
     return db.transaction(async (tx) => {
       await tx.query('INSERT INTO webhook_endpoints (url) VALUES ($1) ON CONFLICT DO NOTHING', [url]);
-      const [endpoint] = await tx.query<{ paused_at: number | null; next_probe_at: number | null }>('SELECT paused_at, next_probe_at FROM webhook_endpoints WHERE url = $1 FOR UPDATE', [url]);
+      const [endpoint] = await tx.query<{ paused_at: number | null; next_probe_at: number | null }>(
+        'SELECT paused_at, next_probe_at FROM webhook_endpoints WHERE url = $1 FOR UPDATE',
+        [url],
+      );
       const paused = endpoint?.paused_at !== null && endpoint?.paused_at !== undefined;
       if (paused && (endpoint?.next_probe_at ?? 0) > at) return [];
       const rows = await tx.query<Claimed>(
@@ -151,29 +156,35 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
     });
   }
 
-  async function record(claimed: Claimed, startedAt: number, durationMs: number, status: number | null, error: string | null): Promise<void> {
+  async function record(
+    claimed: Claimed,
+    startedAt: number,
+    durationMs: number,
+    status: number | null,
+    error: string | null,
+  ): Promise<void> {
     const at = now();
     const number = claimed.attempts + 1;
     await db.transaction(async (tx) => {
-      await tx.query('INSERT INTO delivery_attempts (delivery, number, started_at, duration_ms, status, error, owner) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING', [
-        claimed.seq,
-        number,
-        startedAt,
-        durationMs,
-        status,
-        error,
-        owner,
-      ]);
+      await tx.query(
+        'INSERT INTO delivery_attempts (delivery, number, started_at, duration_ms, status, error, owner) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING',
+        [claimed.seq, number, startedAt, durationMs, status, error, owner],
+      );
       if (error === null) {
         const updated = await tx.query(
           "UPDATE deliveries SET state = 'delivered', attempts = $3, last_status = $4, last_error = NULL, next_attempt_at = NULL, settled_at = $5, lease_owner = NULL, lease_until = NULL WHERE seq = $1 AND lease_owner = $2 RETURNING seq",
           [claimed.seq, owner, number, status, at],
         );
         if (updated.length === 0) return;
-        const [endpoint] = await tx.query<{ failures: number }>('SELECT failures FROM webhook_endpoints WHERE url = $1 FOR UPDATE', [claimed.url]);
+        const [endpoint] = await tx.query<{ failures: number }>('SELECT failures FROM webhook_endpoints WHERE url = $1 FOR UPDATE', [
+          claimed.url,
+        ]);
         if ((endpoint?.failures ?? 0) > 0) {
           // The receiver is back: what waited for it goes now, not after its backoff.
-          await tx.query('UPDATE webhook_endpoints SET failures = 0, paused_at = NULL, next_probe_at = NULL, last_error = NULL WHERE url = $1', [claimed.url]);
+          await tx.query(
+            'UPDATE webhook_endpoints SET failures = 0, paused_at = NULL, next_probe_at = NULL, last_error = NULL WHERE url = $1',
+            [claimed.url],
+          );
           await tx.query("UPDATE deliveries SET next_attempt_at = $2 WHERE url = $1 AND state = 'retrying'", [claimed.url, at]);
         }
         return;
@@ -363,7 +374,10 @@ export function createDeliveryWorker(db: Database, options: DeliveryOptions = {}
       await Promise.allSettled([...sends, pumping]);
       started = Promise.resolve();
       await db
-        .query("UPDATE deliveries SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND state = 'sending'", [owner])
+        .query(
+          "UPDATE deliveries SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND state = 'sending'",
+          [owner],
+        )
         .catch(() => {});
       notify();
     },

@@ -20,7 +20,10 @@ export async function holdUrl(tx: Sql, tenant: string, url: string, now: number)
 /** Lifts the hold: what waited is due now, in its order. Returns whether there was a hold. */
 export async function releaseUrl(tx: Sql, tenant: string, url: string, now: number): Promise<boolean> {
   const released = await tx.query('DELETE FROM delivery_holds WHERE tenant = $1 AND url = $2 RETURNING url', [tenant, url]);
-  await tx.query("UPDATE deliveries SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, next_attempt_at = $3 WHERE tenant = $1 AND url = $2 AND state = 'held'", [tenant, url, now]);
+  await tx.query(
+    "UPDATE deliveries SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, next_attempt_at = $3 WHERE tenant = $1 AND url = $2 AND state = 'held'",
+    [tenant, url, now],
+  );
   return released.length > 0;
 }
 

@@ -71,11 +71,14 @@ export async function urlsFor(tx: Sql, tenant: string, global: readonly string[]
 
 export async function setTenantUrls(tx: Sql, tenant: string, urls: readonly string[]): Promise<void> {
   await tx.query('DELETE FROM tenant_webhooks WHERE tenant = $1', [tenant]);
-  for (const [position, url] of urls.entries()) await tx.query('INSERT INTO tenant_webhooks (tenant, position, url) VALUES ($1, $2, $3)', [tenant, position, url]);
+  for (const [position, url] of urls.entries())
+    await tx.query('INSERT INTO tenant_webhooks (tenant, position, url) VALUES ($1, $2, $3)', [tenant, position, url]);
 }
 
 export async function tenantUrls(tx: Sql, tenant: string): Promise<string[]> {
-  return (await tx.query<{ url: string }>('SELECT url FROM tenant_webhooks WHERE tenant = $1 ORDER BY position', [tenant])).map((row) => row.url);
+  return (await tx.query<{ url: string }>('SELECT url FROM tenant_webhooks WHERE tenant = $1 ORDER BY position', [tenant])).map(
+    (row) => row.url,
+  );
 }
 
 export interface Notification {
@@ -159,7 +162,10 @@ export async function listDeliveries(tx: Sql, filter: ListFilter): Promise<Deliv
     [filter.subject ?? null, filter.tenant, filter.limit],
   );
   return rows.reverse().map((row) => {
-    const attempts = typeof row.attempt_list === 'string' ? (JSON.parse(row.attempt_list) as Exclude<DeliveryRow['attempt_list'], string>) : row.attempt_list;
+    const attempts =
+      typeof row.attempt_list === 'string'
+        ? (JSON.parse(row.attempt_list) as Exclude<DeliveryRow['attempt_list'], string>)
+        : row.attempt_list;
     return {
       id: deliveryId(row.seq),
       provider: row.provider,
@@ -181,7 +187,14 @@ export async function listDeliveries(tx: Sql, filter: ListFilter): Promise<Deliv
 
 /** Every URL the outbox has tried, with its health and how many deliveries it still owes. */
 export async function listEndpoints(tx: Sql): Promise<EndpointHealth[]> {
-  const rows = await tx.query<{ url: string; paused_at: number | null; failures: number; next_probe_at: number | null; last_error: string | null; undelivered: number }>(
+  const rows = await tx.query<{
+    url: string;
+    paused_at: number | null;
+    failures: number;
+    next_probe_at: number | null;
+    last_error: string | null;
+    undelivered: number;
+  }>(
     `SELECT e.url, e.paused_at, e.failures, e.next_probe_at, e.last_error,
             (SELECT count(*)::int FROM deliveries d WHERE d.url = e.url AND d.state <> 'delivered') AS undelivered
        FROM webhook_endpoints e ORDER BY e.url`,

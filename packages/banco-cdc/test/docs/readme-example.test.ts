@@ -9,8 +9,13 @@ import { itShowsTheExampleInTheReadme } from '@credit-apis/test-kit/readme-examp
 import { bancoCdcClient, operationStatus } from '../../examples/basic.js';
 import { bancoCdcProfile } from '../../src/index.js';
 
-
-const envelope = (returnCode: string, message: string) => ({ request_code: 'rq-77', return: 'error', return_code: returnCode, message, data: null });
+const envelope = (returnCode: string, message: string) => ({
+  request_code: 'rq-77',
+  return: 'error',
+  return_code: returnCode,
+  message,
+  data: null,
+});
 
 /** The example's client, pointed at a local server answering `answers` in turn. */
 async function setUp(answers: { status: number; body: unknown; headers?: Record<string, string> }[]) {
@@ -62,7 +67,10 @@ describe('README example (examples/basic.ts)', () => {
   });
 
   it('names the documented environments', () => {
-    expect(bancoCdcProfile.environments).toEqual({ staging: 'https://api.caas.staging.bancocdc.com.br', mock: 'http://127.0.0.1:4010/banco-cdc' });
+    expect(bancoCdcProfile.environments).toEqual({
+      staging: 'https://api.caas.staging.bancocdc.com.br',
+      mock: 'http://127.0.0.1:4010/banco-cdc',
+    });
     expect(typeof bancoCdcClient({ environment: 'staging' }, async () => 'cdc-token').GET).toBe('function');
   });
 });

@@ -20,7 +20,9 @@ describe('Banco CDC: every operation of the contract', () => {
     await expectEveryOperation(spec, server, {
       // The spec documents no example of the operation code (a UUID, provider notes).
       getOperation: async () => {
-        const result = await client.GET('/operation/{operation_code}', { params: { path: { operation_code: '0b6e4a8e-2f7c-4d51-9a43-6c1f0d3b2a10' } } });
+        const result = await client.GET('/operation/{operation_code}', {
+          params: { path: { operation_code: '0b6e4a8e-2f7c-4d51-9a43-6c1f0d3b2a10' } },
+        });
         correlationIds.push(getCorrelationId(result.response));
         return result;
       },

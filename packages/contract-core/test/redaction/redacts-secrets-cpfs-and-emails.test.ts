@@ -14,7 +14,8 @@ describe('redact()', () => {
   });
 
   it('leaves longer and shorter runs of digits and opaque ids alone', () => {
-    const text = 'cnpj 12345678000190, at 1717171717171, amount 1234567890, #64098aee375a1f12345678901ec77632, e41f42ad-8360-4b46-96fe-24020791234567';
+    const text =
+      'cnpj 12345678000190, at 1717171717171, amount 1234567890, #64098aee375a1f12345678901ec77632, e41f42ad-8360-4b46-96fe-24020791234567';
     expect(redact(text)).toBe(text);
   });
 
@@ -26,12 +27,23 @@ describe('redact()', () => {
     expect(redact(input)).toBe(expected);
   });
 
-  it.each(['key', 'apiKey', 'api_key', 'x-api-key', 'private_key', 'jwt', 'code', 'bearer', 'token', 'access_token', 'secret', 'client_secret', 'password'])(
-    'removes the value of a %s query or form member',
-    (name) => {
-      expect(redact(`/hook?${name}=s3cr3t-VALUE&page=2`)).toBe(`/hook?${name}=***&page=2`);
-    },
-  );
+  it.each([
+    'key',
+    'apiKey',
+    'api_key',
+    'x-api-key',
+    'private_key',
+    'jwt',
+    'code',
+    'bearer',
+    'token',
+    'access_token',
+    'secret',
+    'client_secret',
+    'password',
+  ])('removes the value of a %s query or form member', (name) => {
+    expect(redact(`/hook?${name}=s3cr3t-VALUE&page=2`)).toBe(`/hook?${name}=***&page=2`);
+  });
 
   it('removes secret JSON members, strings and numbers, escapes included', () => {
     expect(redact('{"access_token":"abc.\\"def","expires_in":3600,"apiKey": 12345,"refresh_token" : "r"}')).toBe(
@@ -62,7 +74,12 @@ describe('redact()', () => {
 
 describe('redactJson()', () => {
   it('redacts every string and secret-named member of stored data, keeping it JSON', () => {
-    const stored = { url: 'https://partner.example/hook?token=abc&x=1', headers: { 'X-Api-Key': 'k-1', Authorization: 'Bearer t' }, pin: 1234, person: { cpf: '00805349960', email: 'a@b.com' } };
+    const stored = {
+      url: 'https://partner.example/hook?token=abc&x=1',
+      headers: { 'X-Api-Key': 'k-1', Authorization: 'Bearer t' },
+      pin: 1234,
+      person: { cpf: '00805349960', email: 'a@b.com' },
+    };
     expect(redactJson(stored)).toEqual({
       url: 'https://partner.example/hook?token=***&x=1',
       headers: { 'X-Api-Key': '***', Authorization: 'Bearer ***' },

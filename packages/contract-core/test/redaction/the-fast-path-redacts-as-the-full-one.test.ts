@@ -23,7 +23,47 @@ function seeded(seed: number): () => number {
   };
 }
 
-const PIECES = ['0', '1', '5', '9', '123', '456.', '789-', '09', '.', '-', '@', '%40', ':', '=', '"', ' ', '&', ',', '/', 'a', 'Z', 'x.com', 'Bearer ', 'basic ', 'token', 'Secret', 'api_key', 'auth', 'session', 'code=', 'password', 'pwd', 'jwt', 'signature', 'credentials', 'assertion', '\n', '_', '%2F'];
+const PIECES = [
+  '0',
+  '1',
+  '5',
+  '9',
+  '123',
+  '456.',
+  '789-',
+  '09',
+  '.',
+  '-',
+  '@',
+  '%40',
+  ':',
+  '=',
+  '"',
+  ' ',
+  '&',
+  ',',
+  '/',
+  'a',
+  'Z',
+  'x.com',
+  'Bearer ',
+  'basic ',
+  'token',
+  'Secret',
+  'api_key',
+  'auth',
+  'session',
+  'code=',
+  'password',
+  'pwd',
+  'jwt',
+  'signature',
+  'credentials',
+  'assertion',
+  '\n',
+  '_',
+  '%2F',
+];
 
 describe('the fast path of redact', () => {
   it.each([

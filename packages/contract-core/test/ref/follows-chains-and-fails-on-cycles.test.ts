@@ -4,7 +4,11 @@ import { follow, RefCycleError, resolvePointer } from '@credit-apis/contract-cor
 
 // A chain longer than any depth cap a follower might use (the runtime's old one stopped silently at 32).
 const CHAIN = 40;
-const responses: JsonObject = { End: { description: 'the end' }, Loop: { $ref: '#/components/responses/Loop2' }, Loop2: { $ref: '#/components/responses/Loop' } };
+const responses: JsonObject = {
+  End: { description: 'the end' },
+  Loop: { $ref: '#/components/responses/Loop2' },
+  Loop2: { $ref: '#/components/responses/Loop' },
+};
 for (let index = 0; index < CHAIN; index += 1) {
   responses[`R${index}`] = { $ref: index === CHAIN - 1 ? '#/components/responses/End' : `#/components/responses/R${index + 1}` };
 }
@@ -12,12 +16,17 @@ const doc: JsonObject = { openapi: '3.1.0', paths: { '/a/{id}': { get: { respons
 
 describe('the $ref follower', () => {
   it('follows a chain to its end, however long, and says where the target lives', () => {
-    expect(follow(doc, { $ref: '#/components/responses/R0' })).toEqual({ value: { description: 'the end' }, pointer: '#/components/responses/End' });
+    expect(follow(doc, { $ref: '#/components/responses/R0' })).toEqual({
+      value: { description: 'the end' },
+      pointer: '#/components/responses/End',
+    });
   });
 
   it('fails on a cycle with an error naming the chain', () => {
     expect(() => follow(doc, { $ref: '#/components/responses/Loop' })).toThrow(RefCycleError);
-    expect(() => follow(doc, { $ref: '#/components/responses/Loop' })).toThrow('#/components/responses/Loop → #/components/responses/Loop2 → #/components/responses/Loop');
+    expect(() => follow(doc, { $ref: '#/components/responses/Loop' })).toThrow(
+      '#/components/responses/Loop → #/components/responses/Loop2 → #/components/responses/Loop',
+    );
   });
 
   it('resolves escaped and percent-encoded pointer segments', () => {

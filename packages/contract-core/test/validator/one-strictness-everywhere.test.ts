@@ -30,12 +30,18 @@ describe('the validator factory', () => {
     );
     expect(validator.check('#/components/schemas/Pet', { kind: 'a', email: 'a@b.co', age: 3 })).toEqual([]);
     const errors = validator.check('#/components/schemas/Pet', { email: 'nope', age: 2 ** 31 });
-    expect(errors.map(describeError).sort()).toEqual(['(root) must have required property \'kind\'', '/age must match format "int32"', '/email must match format "email"']);
+    expect(errors.map(describeError).sort()).toEqual([
+      "(root) must have required property 'kind'",
+      '/age must match format "int32"',
+      '/email must match format "email"',
+    ]);
   });
 
   it('compiles an inline schema whose local references point into the document', () => {
     const validator = createDocumentValidator(doc({ Name: { type: 'string' } }));
-    expect(validator.check({ type: 'array', items: { $ref: '#/components/schemas/Name' } }, ['a', 1]).map(describeError)).toEqual(['/1 must be string']);
+    expect(validator.check({ type: 'array', items: { $ref: '#/components/schemas/Name' } }, ['a', 1]).map(describeError)).toEqual([
+      '/1 must be string',
+    ]);
   });
 
   it('coerces text for parameters when asked', () => {

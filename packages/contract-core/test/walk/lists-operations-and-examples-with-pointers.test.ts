@@ -11,7 +11,10 @@ const doc: JsonObject = {
   components: {
     pathItems: {
       A: {
-        parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' }, example: 1 }, { name: 'size', in: 'query', schema: { type: 'integer' } }],
+        parameters: [
+          { name: 'page', in: 'query', schema: { type: 'integer' }, example: 1 },
+          { name: 'size', in: 'query', schema: { type: 'integer' } },
+        ],
         get: {
           parameters: [{ name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 }, example: 2 }],
           responses: { '401': { $ref: '#/components/responses/Alias' } },
@@ -22,7 +25,9 @@ const doc: JsonObject = {
       Alias: { $ref: '#/components/responses/Unauthorized' },
       Unauthorized: {
         description: 'no',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' }, examples: { denied: { value: { message: 'x' } } } } },
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/Problem' }, examples: { denied: { value: { message: 'x' } } } },
+        },
       },
     },
     schemas: { Problem: { type: 'object', properties: { message: { type: 'string', examples: ['nope'] } } } },
@@ -49,6 +54,8 @@ describe('the operation and example walker', () => {
   });
 
   it('lists schema `examples` with their pointer', () => {
-    expect(listSchemaExampleSites(doc).map((site) => [site.schemaPointer, site.value])).toEqual([['#/components/schemas/Problem/properties/message', 'nope']]);
+    expect(listSchemaExampleSites(doc).map((site) => [site.schemaPointer, site.value])).toEqual([
+      ['#/components/schemas/Problem/properties/message', 'nope'],
+    ]);
   });
 });

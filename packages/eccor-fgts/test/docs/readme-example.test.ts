@@ -22,7 +22,8 @@ describe('README example (examples/basic.ts)', () => {
     const server = await startSpecServer(spec, {
       authorization: { basicAuth: 'Basic b4sic', oauth2: `Bearer ${token.access_token}` },
       // A 503 before the simulation's documented answer.
-      answer: (operation, _request, response) => operation.operationId === 'simulateAmortization' && simulations++ === 0 && (sendJson(response, 503, {}), true),
+      answer: (operation, _request, response) =>
+        operation.operationId === 'simulateAmortization' && simulations++ === 0 && (sendJson(response, 503, {}), true),
     });
     const client = eccorClient({ baseUrl: server.url }, { tokenUrl: `${server.url}/oauth2/token`, basicToken: 'b4sic' });
     expect(await simulate(client, '00805349960', 5_000_000)).toBe('CCB FGTS: R$ 47.052,90 net of R$ 49.147,02, 10 months');
@@ -55,8 +56,13 @@ describe('README example (examples/basic.ts)', () => {
 
   it('runs: the webhook handler acknowledges the documented notifications and one of an undocumented status, and refuses a broken one', () => {
     const { warn } = captureConsole();
-    const webhooks = spec.webhooks as Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: CreditNoteStatusEvent }> }> } } }>;
-    const examples = Object.values(webhooks).flatMap((webhook) => Object.values(webhook.post.requestBody.content['application/json']?.examples ?? {}));
+    const webhooks = spec.webhooks as Record<
+      string,
+      { post: { requestBody: { content: Record<string, { examples: Record<string, { value: CreditNoteStatusEvent }> }> } } }
+    >;
+    const examples = Object.values(webhooks).flatMap((webhook) =>
+      Object.values(webhook.post.requestBody.content['application/json']?.examples ?? {}),
+    );
     const revised: string[] = [];
     for (const { value } of examples) expect(onWebhook(JSON.stringify(value), (id) => revised.push(id))).toBe(204);
     expect(revised).toEqual([webhooks.paymentRevision?.post.requestBody.content['application/json']?.examples.paymentRevision?.value.id]);

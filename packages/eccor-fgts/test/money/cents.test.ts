@@ -90,7 +90,7 @@ describe('centsToReais', () => {
     for (let cents = -2_000; cents <= 2_000; cents += 1) samples.push(cents);
     // Pseudo-random amounts at every magnitude up to the limit (a fixed seed: the same amounts every run).
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 20_000; i += 1) samples.push(Math.floor(random() * 10 ** (1 + (i % 16))) % MAX_NUMBER_CENTS);
     for (const cents of samples) {
       expect(reaisToCents(centsToReais(cents))).toBe(cents);

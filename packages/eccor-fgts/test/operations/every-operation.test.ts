@@ -51,13 +51,24 @@ describe('ECCOR FGTS: every operation of the contract', () => {
       createNaturalPerson: () => client.POST('/v1/NaturalPerson', { body: body('createNaturalPerson') }),
       listNaturalPersons: () =>
         client.GET('/v1/NaturalPerson', {
-          params: { query: { searchString: param('listNaturalPersons', 'searchString'), registrationNumber: param('listNaturalPersons', 'registrationNumber') } },
+          params: {
+            query: {
+              searchString: param('listNaturalPersons', 'searchString'),
+              registrationNumber: param('listNaturalPersons', 'registrationNumber'),
+            },
+          },
         }),
       getNaturalPerson: () => client.GET('/v1/NaturalPerson/{id}', { params: { path: { id: param('getNaturalPerson', 'id') } } }),
       updateNaturalPerson: () =>
-        client.PUT('/v1/NaturalPerson/{id}', { params: { path: { id: param('updateNaturalPerson', 'id') } }, body: body('updateNaturalPerson') }),
+        client.PUT('/v1/NaturalPerson/{id}', {
+          params: { path: { id: param('updateNaturalPerson', 'id') } },
+          body: body('updateNaturalPerson'),
+        }),
       addBankAccounts: () =>
-        client.POST('/v1/NaturalPerson/{id}/BankAccount', { params: { path: { id: param('addBankAccounts', 'id') } }, body: body('addBankAccounts') }),
+        client.POST('/v1/NaturalPerson/{id}/BankAccount', {
+          params: { path: { id: param('addBankAccounts', 'id') } },
+          body: body('addBankAccounts'),
+        }),
       updateBankAccount: () =>
         client.PUT('/v1/NaturalPerson/{id}/BankAccount/{bankAccountId}', {
           params: { path: { id: param('updateBankAccount', 'id'), bankAccountId: param('updateBankAccount', 'bankAccountId') } },

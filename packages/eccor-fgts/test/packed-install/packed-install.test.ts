@@ -35,7 +35,12 @@ const run = promisify(execFile);
 
 async function sh(command: [string, string[]], cwd: string, { timeout = 90_000 } = {}): Promise<string> {
   try {
-    const { stdout } = await run(command[0], command[1], { cwd, timeout, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+    const { stdout } = await run(command[0], command[1], {
+      cwd,
+      timeout,
+      maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, CI: 'true' },
+    });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -130,17 +135,45 @@ describe('packed install: the published packages, installed with npm outside the
     await sh(['npm', ['init', '-y']], app);
     await sh(['npm', ['pkg', 'set', 'type=module']], app);
     await sh(['npm', ['install', ...packed.map((pkg) => pkg.tarball), '--prefer-offline', '--no-audit', '--no-fund']], app);
-    expect(readdirSync(join(app, 'node_modules', '@credit-apis')).map((name) => `@credit-apis/${name}`).sort()).toEqual([...PACKAGES].sort());
+    expect(
+      readdirSync(join(app, 'node_modules', '@credit-apis'))
+        .map((name) => `@credit-apis/${name}`)
+        .sort(),
+    ).toEqual([...PACKAGES].sort());
 
     writeFileSync(join(app, 'main.ts'), PROGRAM);
     writeFileSync(join(app, 'check.cjs'), CJS_CHECK);
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     await sh(
-      [process.execPath, [tsc, 'main.ts', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--outDir', 'dist', '--typeRoots', join(root, 'node_modules', '@types'), '--types', 'node']],
+      [
+        process.execPath,
+        [
+          tsc,
+          'main.ts',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--strict',
+          '--outDir',
+          'dist',
+          '--typeRoots',
+          join(root, 'node_modules', '@types'),
+          '--types',
+          'node',
+        ],
+      ],
       app,
     );
 
-    const bundles = { zemo: readBundle('zemo'), banco: readBundle('banco-cdc'), inss: readBundle('nossa-fintech-inss'), eccor: readBundle('eccor-fgts') };
+    const bundles = {
+      zemo: readBundle('zemo'),
+      banco: readBundle('banco-cdc'),
+      inss: readBundle('nossa-fintech-inss'),
+      eccor: readBundle('eccor-fgts'),
+    };
     const bearerAuth = 'Bearer packed-token';
     const token = (specOperation(bundles.eccor, 'requestToken').success.body as { access_token: string }).access_token;
     const servers = {
@@ -155,7 +188,10 @@ describe('packed install: the published packages, installed with npm outside the
     };
     const zemoId = (specOperation(bundles.zemo, 'getOperation').success.body as { id: string }).id;
     const tracking = specOperation(bundles.inss, 'getOperation');
-    const webhooks = bundles.eccor.webhooks as Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }>;
+    const webhooks = bundles.eccor.webhooks as Record<
+      string,
+      { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }
+    >;
     const liquidation = webhooks.liquidation?.post.requestBody.content['application/json']?.examples.liquidation?.value;
 
     const args = [
@@ -184,8 +220,15 @@ describe('packed install: the published packages, installed with npm outside the
       });
       for (const server of Object.values(servers)) expect(server.problems, `requests on Node ${major}`).toEqual([]);
 
-      const cjs = JSON.parse(await sh([node, ['check.cjs']], app, { timeout: 30_000 })) as { found: Record<string, number>; sameErrors: boolean; factory: string };
-      expect(Object.values(cjs.found).every((count) => count > 0), `every CommonJS entry point on Node ${major}`).toBe(true);
+      const cjs = JSON.parse(await sh([node, ['check.cjs']], app, { timeout: 30_000 })) as {
+        found: Record<string, number>;
+        sameErrors: boolean;
+        factory: string;
+      };
+      expect(
+        Object.values(cjs.found).every((count) => count > 0),
+        `every CommonJS entry point on Node ${major}`,
+      ).toBe(true);
       expect(cjs, `CommonJS on Node ${major}`).toMatchObject({ sameErrors: true, factory: 'function' });
     }
   });

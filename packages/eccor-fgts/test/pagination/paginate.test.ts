@@ -82,7 +82,10 @@ describe('paginate', () => {
     const { server, client } = await listServer([['a'], ['b'], ['c']]);
     const init = { params: { query: { searchString: 'NILCE' } } };
     const items = await collect(
-      paginate(client, '/v1/NaturalPerson', init, { nextPage: (last, previous) => (last.page === 0 ? { ...previous, params: { query: { ...previous?.params?.query, page: 1 } } } : undefined) }),
+      paginate(client, '/v1/NaturalPerson', init, {
+        nextPage: (last, previous) =>
+          last.page === 0 ? { ...previous, params: { query: { ...previous?.params?.query, page: 1 } } } : undefined,
+      }),
     );
     expect(items.map((item) => item.id)).toEqual(['a', 'b']);
     expect(urls(server.requests)).toEqual(['/v1/NaturalPerson?searchString=NILCE', '/v1/NaturalPerson?searchString=NILCE&page=1']);
@@ -99,7 +102,9 @@ describe('paginate', () => {
   });
 
   it('throws ApiError for an error answer', async () => {
-    const server = await servers.start((_request, response) => sendJson(response, 403, { code: 'MISSING_RESOURCE_PERMISSION', message: 'no' }));
+    const server = await servers.start((_request, response) =>
+      sendJson(response, 403, { code: 'MISSING_RESOURCE_PERMISSION', message: 'no' }),
+    );
     const client = createEccorFgtsClient({ baseUrl: server.url, auth: bearer('t0ken'), retry: false });
     await expect(collect(paginate(client, '/v1/Product'))).rejects.toMatchObject({ name: 'ApiError', status: 403, path: '/v1/Product' });
     await expect(collect(paginate(client, '/v1/Product'))).rejects.toBeInstanceOf(ApiError);

@@ -13,7 +13,10 @@ const status = schemas.CreditNoteStatus ?? {};
 describe('CREDIT_NOTE_STATUS', () => {
   it('is the spec’s CreditNoteStatus: code names, codes and display names, in the documented order', () => {
     const fromSpec = Object.fromEntries(
-      (status.enum ?? []).map((code, index) => [status['x-enum-varnames']?.[index], { code, display: status['x-enum-descriptions']?.[index] }]),
+      (status.enum ?? []).map((code, index) => [
+        status['x-enum-varnames']?.[index],
+        { code, display: status['x-enum-descriptions']?.[index] },
+      ]),
     );
     expect(Object.keys(fromSpec)).toHaveLength(8);
     expect(CREDIT_NOTE_STATUS).toEqual(fromSpec);

@@ -74,7 +74,10 @@ export async function calls(): Promise<void> {
   const people = paginate(client, '/v1/NaturalPerson', { params: { query: { searchString: 'NILCE' } } });
   for await (const found of people) assertType<Interchangeable<typeof found, NaturalPerson>>();
   // nextPage may use a parameter the contract does not document (it documents none for paging).
-  const nextPage = (last: ProductPage, init: NextPageInit<'/v1/Product'> | undefined) => ({ ...init, params: { query: { ...init?.params?.query, page: last.page + 1 } } });
+  const nextPage = (last: ProductPage, init: NextPageInit<'/v1/Product'> | undefined) => ({
+    ...init,
+    params: { query: { ...init?.params?.query, page: last.page + 1 } },
+  });
   paginate(client, '/v1/Product', { signal: AbortSignal.timeout(60_000) }, { nextPage });
   const display: 'Liquidação' = creditNoteStatusDisplay(CREDIT_NOTE_STATUS.Liquidation.code);
   void display;

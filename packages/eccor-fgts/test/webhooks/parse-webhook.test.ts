@@ -86,10 +86,25 @@ describe('parseEccorFgtsWebhook: codes the document does not show are accepted a
   });
 
   it('an unknown event code, event value, type and their display strings are accepted too', () => {
-    const other = { ...liquidation, eventCode: 3, eventCodeDisplay: 'Outro evento', eventValue: 1, eventValueDisplay: 'Outro', type: 'OtherOp', typeDisplay: 'Outro tipo' };
+    const other = {
+      ...liquidation,
+      eventCode: 3,
+      eventCodeDisplay: 'Outro evento',
+      eventValue: 1,
+      eventValueDisplay: 'Outro',
+      type: 'OtherOp',
+      typeDisplay: 'Outro tipo',
+    };
     const { event, logged } = parseLogged(other);
     expect(event).toEqual(other);
-    expect(logged[0]?.issues?.map((issue) => issue.instancePath)).toEqual(['/eventCode', '/eventCodeDisplay', '/eventValue', '/eventValueDisplay', '/type', '/typeDisplay']);
+    expect(logged[0]?.issues?.map((issue) => issue.instancePath)).toEqual([
+      '/eventCode',
+      '/eventCodeDisplay',
+      '/eventValue',
+      '/eventValueDisplay',
+      '/type',
+      '/typeDisplay',
+    ]);
   });
 
   it('a logger object gets the event on its warn method; a logger that throws loses nothing', () => {
@@ -104,7 +119,9 @@ describe('parseEccorFgtsWebhook: codes the document does not show are accepted a
   });
 
   it('an unknown code of the wrong type is still refused', () => {
-    expect(issuesOf({ ...liquidation, parameters: { ...liquidation.parameters, newStatus: '4' } }).map((issue) => issue.path)).toContain('/parameters/newStatus');
+    expect(issuesOf({ ...liquidation, parameters: { ...liquidation.parameters, newStatus: '4' } }).map((issue) => issue.path)).toContain(
+      '/parameters/newStatus',
+    );
   });
 });
 

@@ -24,8 +24,7 @@ describe('Nossa Fintech INSS: every operation of the contract', () => {
     client.use(validateResponses({ mode: 'throw' }));
 
     await expectEveryOperation(spec, server, {
-      createOperation: () =>
-        client.POST('/inss/v1/operation', { body: requestExample<CreateOperationRequest>(spec, 'createOperation') }),
+      createOperation: () => client.POST('/inss/v1/operation', { body: requestExample<CreateOperationRequest>(spec, 'createOperation') }),
       getOperation: () =>
         client.GET('/inss/v1/operation/{debt_key}', {
           params: {

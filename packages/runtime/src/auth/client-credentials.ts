@@ -75,8 +75,7 @@ function defaultMarginMs(lifetimeMs: number): number {
  * });
  */
 export function clientCredentials(options: ClientCredentialsOptions): AuthStrategy {
-  const basic =
-    'basicToken' in options ? options.basicToken : base64Utf8(`${options.clientId}:${options.clientSecret}`);
+  const basic = 'basicToken' in options ? options.basicToken : base64Utf8(`${options.clientId}:${options.clientSecret}`);
   const staticSecrets = ['basicToken' in options ? options.basicToken : options.clientSecret, basic];
   const tokens = new Redactor(8);
   const now = options.now ?? Date.now;
@@ -185,9 +184,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
     const expiresIn = Number(body?.expires_in);
     const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined;
     const renewAt =
-      lifetimeMs === undefined
-        ? Number.POSITIVE_INFINITY
-        : now() + lifetimeMs - (options.refreshMarginMs ?? defaultMarginMs(lifetimeMs));
+      lifetimeMs === undefined ? Number.POSITIVE_INFINITY : now() + lifetimeMs - (options.refreshMarginMs ?? defaultMarginMs(lifetimeMs));
     context.log({
       level: 'info',
       type: 'token',

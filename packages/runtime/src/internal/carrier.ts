@@ -53,4 +53,3 @@ export function attach(target: object, key: symbol, value: unknown): void {
 export function read<T>(target: object, key: symbol): T | undefined {
   return (target as Carrier)[key] as T | undefined;
 }
-

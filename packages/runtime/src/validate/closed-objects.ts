@@ -57,18 +57,14 @@ export function closeSchema(schema: unknown, valuePosition: boolean): unknown {
  */
 export function closeDocument(document: JsonObject): JsonObject {
   const closeContent = (content: unknown): unknown =>
-    mapValues(content, (media) =>
-      isObject(media) && 'schema' in media ? { ...media, schema: closeSchema(media.schema, true) } : media,
-    );
+    mapValues(content, (media) => (isObject(media) && 'schema' in media ? { ...media, schema: closeSchema(media.schema, true) } : media));
   const closeResponses = (responses: unknown): unknown =>
     mapValues(responses, (response) =>
       isObject(response) && 'content' in response ? { ...response, content: closeContent(response.content) } : response,
     );
   const paths = mapValues(document.paths, (item) =>
     mapValues(item, (operation) =>
-      isObject(operation) && 'responses' in operation
-        ? { ...operation, responses: closeResponses(operation.responses) }
-        : operation,
+      isObject(operation) && 'responses' in operation ? { ...operation, responses: closeResponses(operation.responses) } : operation,
     ),
   );
   const components = isObject(document.components) ? { ...document.components } : undefined;

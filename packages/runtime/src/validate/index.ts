@@ -95,7 +95,8 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
       try {
         spec = locateResponse(source, schemaPath, method, response.status, contentType);
         issues = issuesFor(spec, parsed.kind === 'json' ? { value: parsed.value } : undefined, contentType, response.status, getValidator);
-        if (spec.kind === 'schema' && parsed.kind === 'json') issues.push(...getOpenEnums().unknownValues(spec.pointer, parsed.value, issues));
+        if (spec.kind === 'schema' && parsed.kind === 'json')
+          issues.push(...getOpenEnums().unknownValues(spec.pointer, parsed.value, issues));
       } catch (error) {
         const message = `validateResponses: the schema of ${method} ${schemaPath} ${response.status} does not compile: ${
           error instanceof Error ? error.message : String(error)

@@ -44,9 +44,7 @@ describe('clientCredentials: a 401 renews the token and sends the call once more
       baseUrl: api.url,
       auth: clientCredentials({ tokenUrl: `${auth.url}/token`, basicToken: 'YmFzaWM=' }),
     });
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => client.GET('/things/{id}', { params: { path: { id: 't-1' } } })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.GET('/things/{id}', { params: { path: { id: 't-1' } } })));
     expect(results.map((result) => result.response.status)).toEqual(Array(20).fill(200));
     expect(auth.requests).toHaveLength(2);
     expect(api.requests).toHaveLength(40);
@@ -79,10 +77,7 @@ describe('clientCredentials: a 401 renews the token and sends the call once more
     });
     const result = await client.POST('/things', { body: { name: 'first', amount: 1 } });
     expect(result.response.status).toBe(201);
-    expect(api.requests.map((request) => request.body)).toEqual([
-      '{"name":"first","amount":1}',
-      '{"name":"first","amount":1}',
-    ]);
+    expect(api.requests.map((request) => request.body)).toEqual(['{"name":"first","amount":1}', '{"name":"first","amount":1}']);
   });
 
   it('bearer(): a 401 is returned as is, without a second send', async () => {

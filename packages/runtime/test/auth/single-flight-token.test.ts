@@ -20,7 +20,12 @@ describe('clientCredentials: one token request for many concurrent calls', () =>
     );
     const client = createThingsClient({
       baseUrl: api.url,
-      auth: clientCredentials({ tokenUrl: `${auth.url}/oauth2/token`, clientId: 'client-id', clientSecret: 's3cr3t', scope: 'credit/admin' }),
+      auth: clientCredentials({
+        tokenUrl: `${auth.url}/oauth2/token`,
+        clientId: 'client-id',
+        clientSecret: 's3cr3t',
+        scope: 'credit/admin',
+      }),
     });
 
     const results = await Promise.all(
@@ -41,7 +46,12 @@ describe('clientCredentials: one token request for many concurrent calls', () =>
     const api = await servers.start((_request, response) => sendJson(response, 200, { items: [] }));
     const client = createThingsClient({
       baseUrl: api.url,
-      auth: clientCredentials({ tokenUrl: `${auth.url}/oauth2/token`, clientId: 'client-id', clientSecret: 's3cr3t', scope: 'credit/admin' }),
+      auth: clientCredentials({
+        tokenUrl: `${auth.url}/oauth2/token`,
+        clientId: 'client-id',
+        clientSecret: 's3cr3t',
+        scope: 'credit/admin',
+      }),
     });
     unwrap(await client.GET('/things'));
 

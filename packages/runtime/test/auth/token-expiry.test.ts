@@ -14,7 +14,11 @@ function manualClock(start = Date.UTC(2026, 0, 1)) {
 
 async function setUp(expiresIn: number | undefined, now?: () => number) {
   const auth = await servers.start((_request, response, index) =>
-    sendJson(response, 200, { access_token: `token-${index}`, token_type: 'Bearer', ...(expiresIn === undefined ? {} : { expires_in: expiresIn }) }),
+    sendJson(response, 200, {
+      access_token: `token-${index}`,
+      token_type: 'Bearer',
+      ...(expiresIn === undefined ? {} : { expires_in: expiresIn }),
+    }),
   );
   const api = await servers.start((_request, response) => sendJson(response, 200, { items: [] }));
   const client = createThingsClient({
@@ -43,11 +47,7 @@ describe('clientCredentials: token lifetime', () => {
     clock.advance(1);
     unwrap(await client.GET('/things'));
     expect(auth.requests).toHaveLength(2);
-    expect(api.requests.map((request) => request.headers.authorization)).toEqual([
-      'Bearer token-0',
-      'Bearer token-0',
-      'Bearer token-1',
-    ]);
+    expect(api.requests.map((request) => request.headers.authorization)).toEqual(['Bearer token-0', 'Bearer token-0', 'Bearer token-1']);
   });
 
   it('keeps a token that has no expires_in until the API refuses it', async () => {

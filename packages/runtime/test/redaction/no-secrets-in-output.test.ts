@@ -67,7 +67,12 @@ describe('no token, Basic secret, client secret or CPF in any log line or error 
       if (path.startsWith('/persons/') && path.includes('boom')) response.socket?.destroy();
       else if (path.startsWith('/persons/') && path.includes('slow')) api.later(5_000, () => sendJson(response, 200, {}));
       else if (path.startsWith('/persons/')) {
-        sendJson(response, 500, { request_code: `req-${CPF_DIGITS}`, return_code: '500', message: echo }, { 'x-request-id': `id-${CPF_DIGITS}` });
+        sendJson(
+          response,
+          500,
+          { request_code: `req-${CPF_DIGITS}`, return_code: '500', message: echo },
+          { 'x-request-id': `id-${CPF_DIGITS}` },
+        );
       } else if (path.startsWith('/things?')) {
         response.writeHead(502, { 'content-type': 'text/html' });
         response.end(`<html><body>upstream said: ${echo}; access_token=${TOKEN}</body></html>`);
@@ -79,7 +84,11 @@ describe('no token, Basic secret, client secret or CPF in any log line or error 
 
     const oauthClient = createThingsClient({
       baseUrl: api.url,
-      auth: clientCredentials({ tokenUrl: `${auth.url}/oauth2/token?client_secret=${CLIENT_SECRET}`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+      auth: clientCredentials({
+        tokenUrl: `${auth.url}/oauth2/token?client_secret=${CLIENT_SECRET}`,
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+      }),
       retry: { initialDelayMs: 5 },
       timeoutMs: 300,
       logger: collect,
@@ -100,10 +109,15 @@ describe('no token, Basic secret, client secret or CPF in any log line or error 
     );
     // Timeout on a path carrying the CPF (a short limit of its own: three attempts of 300 ms would be 1 s of waiting).
     await capture(() =>
-      oauthClient.GET('/persons/{registrationNumber}', { params: { path: { registrationNumber: `${CPF_PUNCTUATED}-slow` } }, timeoutMs: 50 }),
+      oauthClient.GET('/persons/{registrationNumber}', {
+        params: { path: { registrationNumber: `${CPF_PUNCTUATED}-slow` } },
+        timeoutMs: 50,
+      }),
     );
     // 503 echoing everything, on a POST (opted in to retries).
-    await capture(async () => unwrap(await oauthClient.POST('/things', { body: { name: CPF_PUNCTUATED, amount: 1 }, retry: { idempotent: true } })));
+    await capture(async () =>
+      unwrap(await oauthClient.POST('/things', { body: { name: CPF_PUNCTUATED, amount: 1 }, retry: { idempotent: true } })),
+    );
     // 401 → token renewal → the token endpoint refuses, echoing the Basic credential and the secret.
     await capture(() => oauthClient.GET('/things/{id}', { params: { path: { id: CPF_DIGITS } } }));
 

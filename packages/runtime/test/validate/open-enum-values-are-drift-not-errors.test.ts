@@ -14,7 +14,9 @@ const servers = serverPool();
 afterEach(() => servers.closeAll());
 
 type Schemas = Record<string, { properties: Record<string, unknown> }>;
-const closed = JSON.parse(readFileSync(new URL('../fixtures/things-api.openapi.json', import.meta.url), 'utf8')) as OpenApiDocument & { components: { schemas: Schemas } };
+const closed = JSON.parse(readFileSync(new URL('../fixtures/things-api.openapi.json', import.meta.url), 'utf8')) as OpenApiDocument & {
+  components: { schemas: Schemas };
+};
 // The fixture's `Thing.status` (`OPEN | CLOSED`), opened as specs/README.md says.
 const spec = structuredClone(closed);
 const thingSchema = spec.components.schemas.Thing as { properties: Record<string, unknown> };
@@ -33,7 +35,11 @@ async function clientAnswering(body: unknown) {
   return { client, validations: () => events.filter((event) => event.type === 'validation') };
 }
 
-const drift = { instancePath: '/status', keyword: OPEN_ENUM_KEYWORD, message: 'is not one of the values the spec documents (an open enum: accepted, reported as drift)' };
+const drift = {
+  instancePath: '/status',
+  keyword: OPEN_ENUM_KEYWORD,
+  message: 'is not one of the values the spec documents (an open enum: accepted, reported as drift)',
+};
 
 describe('validateResponses: a value outside an open enum is drift, not an error', () => {
   it('a documented value of an open enum passes silently', async () => {
@@ -60,7 +66,9 @@ describe('validateResponses: a value outside an open enum is drift, not an error
   it('throw mode: a mismatch next to it throws, listing both', async () => {
     const { client } = await clientAnswering({ ...thing, status: 'CANCELLED', amount: '10.50' });
     client.use(validateResponses(spec, { mode: 'throw' }));
-    const error = (await client.GET('/things/{id}', { params: { path: { id: 't-1' } } }).catch((caught: unknown) => caught)) as ResponseValidationError;
+    const error = (await client
+      .GET('/things/{id}', { params: { path: { id: 't-1' } } })
+      .catch((caught: unknown) => caught)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.issues).toEqual([{ instancePath: '/amount', keyword: 'type', message: 'must be number' }, drift]);
   });
@@ -77,7 +85,9 @@ describe('validateResponses: a value outside an open enum is drift, not an error
   it('a closed enum stays closed: the same value is a mismatch there', async () => {
     const { client } = await clientAnswering({ ...thing, status: 'CANCELLED' });
     client.use(validateResponses(closed, { mode: 'throw' }));
-    const error = (await client.GET('/things/{id}', { params: { path: { id: 't-1' } } }).catch((caught: unknown) => caught)) as ResponseValidationError;
+    const error = (await client
+      .GET('/things/{id}', { params: { path: { id: 't-1' } } })
+      .catch((caught: unknown) => caught)) as ResponseValidationError;
     expect(error.issues.map((issue) => issue.keyword)).toEqual(['enum']);
   });
 });

@@ -33,6 +33,15 @@ describe('validateResponses on a document whose references do not resolve', () =
     const response = new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
     const call = middleware.onResponse?.({ request, response, schemaPath: '/things', params: {}, id: '1', options: {} as never } as never);
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(middleware.onResponse?.({ request, response: response.clone(), schemaPath: '/things', params: {}, id: '1', options: {} as never } as never)).rejects.toThrow(/\$ref cycle/);
+    await expect(
+      middleware.onResponse?.({
+        request,
+        response: response.clone(),
+        schemaPath: '/things',
+        params: {},
+        id: '1',
+        options: {} as never,
+      } as never),
+    ).rejects.toThrow(/\$ref cycle/);
   });
 });

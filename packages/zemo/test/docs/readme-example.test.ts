@@ -33,7 +33,9 @@ describe('README example (examples/basic.ts)', () => {
       { status: 401, body: { message: 'Invalid credentials.' } },
       { status: 404, body: { message: 'gone', code: 'NEW_FIELD' } },
     ];
-    const server = await startTestServer((_request, response, index) => sendJson(response, answers[index]?.status ?? 500, answers[index]?.body));
+    const server = await startTestServer((_request, response, index) =>
+      sendJson(response, answers[index]?.status ?? 500, answers[index]?.body),
+    );
     expect(await describeOperation(zemoClient(server.url, 'zemo-token'), 'x')).toBe('no such operation');
     await expect(describeOperation(zemoClient(server.url, 'zemo-token'), 'x')).rejects.toMatchObject({
       name: 'ApiError',
@@ -42,6 +44,8 @@ describe('README example (examples/basic.ts)', () => {
     });
     const checked = zemoClient(server.url, 'zemo-token', { checkContract: true });
     expect(await describeOperation(checked, 'x')).toBe('no such operation');
-    expect(info).toHaveBeenCalledWith('zemo: GET /api/operations/{id} answered 404 with a body that does not match the spec: /code is not in the spec');
+    expect(info).toHaveBeenCalledWith(
+      'zemo: GET /api/operations/{id} answered 404 with a body that does not match the spec: /code is not in the spec',
+    );
   });
 });

@@ -4,7 +4,13 @@
  * the spec fails this test until it is called here.
  */
 import { describe, it } from 'vitest';
-import { expectEnvironmentsOfSpec, expectEveryOperation, parameterExample, readBundle, startSpecServer } from '@credit-apis/test-kit/spec-server';
+import {
+  expectEnvironmentsOfSpec,
+  expectEveryOperation,
+  parameterExample,
+  readBundle,
+  startSpecServer,
+} from '@credit-apis/test-kit/spec-server';
 import { bearer, createZemoClient, zemoProfile } from '../../src/index.js';
 import { validateResponses } from '../../src/validate.js';
 
