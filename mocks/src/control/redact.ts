@@ -5,10 +5,10 @@
  * members, `Bearer`/`Basic` credentials, CPFs, e-mails).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { redact, redactJson, REDACTED } from '@credit-apis/contract-core/redact';
+import { REDACTED, redactJson, redactText as redactWithoutSecrets } from '@credit-apis/contract-core/redact';
 
 export function redactText(text: string): string {
-  return redact(text);
+  return redactWithoutSecrets(text);
 }
 
 /** A parsed body (JSON value, form fields, or text) with secret members, credentials and CPFs replaced. */

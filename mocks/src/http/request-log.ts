@@ -4,7 +4,7 @@
  * members, credentials, CPFs and e-mails become `***`, in the path too). Lines are buffered and flushed
  * together so that logging keeps up with the server under load.
  */
-import { redact } from '@credit-apis/contract-core/redact';
+import { redactText } from '@credit-apis/contract-core/redact';
 
 export interface RequestLog {
   /** `status` is `reset` for a connection a fault dropped without an answer. */
@@ -32,7 +32,7 @@ export function createRequestLog(write: (text: string) => void): RequestLog {
         lastMs = now;
         lastIso = new Date(now).toISOString();
       }
-      buffer += `${lastIso} ${method} ${redact(target)} ${status} ${milliseconds.toFixed(1)}ms\n`;
+      buffer += `${lastIso} ${method} ${redactText(target)} ${status} ${milliseconds.toFixed(1)}ms\n`;
       if (buffer.length > 16_384) flush();
       else if (!scheduled) {
         scheduled = true;
