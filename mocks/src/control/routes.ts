@@ -16,6 +16,7 @@ import { prepare, type PreparedResponse } from '../http/prepared-response.js';
 import { FaultSpecError } from './fault-spec.js';
 import type { Faults } from './faults.js';
 import type { Journal, JournalFilter } from './journal.js';
+import { problem } from '../http/mock-errors.js';
 
 export interface ControlRequest {
   readonly method: string;
@@ -40,21 +41,6 @@ const FILTERS = ['provider', 'method', 'path', 'operationId'] as const;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): PreparedResponse {
   return prepare({ status, body, headers });
-}
-
-export function problem(
-  status: number,
-  title: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): PreparedResponse {
-  return prepare({
-    status,
-    mediaType: 'application/problem+json',
-    headers,
-    body: { type: 'about:blank', title, status, detail, ...extra },
-  });
 }
 
 /** `/_mock/` on a server whose policy keeps it closed. */

@@ -5,6 +5,9 @@
  */
 import type { Operation } from '../catalog/provider.js';
 import { prepare, type AnswerSpec, type PreparedResponse } from '../http/prepared-response.js';
+import { problem } from '../http/mock-errors.js';
+
+export { problem };
 
 export function providerAnswer(operation: Operation, spec: AnswerSpec): PreparedResponse {
   const documented = operation.responses.forCode(spec.status)?.answers.headers ?? {};
@@ -13,19 +16,4 @@ export function providerAnswer(operation: Operation, spec: AnswerSpec): Prepared
 
 export function json(status: number, body: unknown): PreparedResponse {
   return prepare({ status, body });
-}
-
-export function problem(
-  status: number,
-  title: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): PreparedResponse {
-  return prepare({
-    status,
-    mediaType: 'application/problem+json',
-    headers,
-    body: { type: 'about:blank', title, status, detail, ...extra },
-  });
 }
