@@ -6,12 +6,11 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '@credit-apis/test-kit/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox } from '../../src/sandbox/index.js';
 import { startMock, type RunningMock } from '../support/mock.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const missing = existsSync(CHROMIUM) ? '' : `${CHROMIUM} is missing (apt-get install -y chromium)`;
 const run = missing === '' || process.env.CI === 'true';
 
@@ -43,37 +42,10 @@ describe('the landing page, without a browser', () => {
 describe.skipIf(!run)(`the landing page in Chromium${run ? '' : ` (SKIPPED: ${missing})`}`, () => {
   it('shows every provider, operation and curl, its links work, with no console error and nothing off the machine', async () => {
     if (missing) throw new Error(`CI: ${missing}`);
-    const userDataDir = mkdtempSync(join(tmpdir(), 'credit-apis-landing-chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      timeout: 60_000,
-    });
+    const browser = await launchBrowser();
     try {
-      const consoleErrors: string[] = [];
-      const offMachine: string[] = [];
-      const requested: string[] = [];
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-      await context.route('**/*', async (route) => {
-        const url = new URL(route.request().url());
-        requested.push(url.href);
-        if (url.protocol === 'data:' || url.hostname === '127.0.0.1') return route.continue();
-        offMachine.push(url.href);
-        return route.abort('blockedbyclient');
-      });
+      const { page, record } = await browser.open();
+      const { consoleErrors, offMachine, requested } = record;
       const response = await page.goto(`${mock.url}/`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       expect(await page.title()).toBe('credit-apis mock server');
@@ -105,9 +77,9 @@ describe.skipIf(!run)(`the landing page in Chromium${run ? '' : ` (SKIPPED: ${mi
       expect([icon.status(), icon.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
       expect(consoleErrors).toEqual([]);
       expect(offMachine).toEqual([]);
+      expect(browser.contextOffMachine).toEqual([]);
     } finally {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     }
   });
 });

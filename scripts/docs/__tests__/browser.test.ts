@@ -20,7 +20,7 @@ import { FLOW_PROVIDER } from '../index-page.js';
 import { AUTH_HEADING, ERRORS_HEADING } from '../overview.js';
 import { QUIRKS_HEADING } from '../quirks.js';
 import { operationAnchor, redocSlug } from '../redoc-anchors.js';
-import { chromiumAvailability, launchBrowser, type Browser, type PageRecord } from './browser.js';
+import { chromiumAvailability, launchBrowser, type Browser, type PageRecord } from '@credit-apis/test-kit/browser';
 import { committedBundles } from './fixtures.js';
 
 export const SCREENSHOTS_DIR = join(repoRoot, 'artifacts', 'screenshots');

@@ -43,6 +43,8 @@ export function isOnMachine(url: string): boolean {
 export interface PageRecord {
   consoleErrors: string[];
   offMachine: string[];
+  /** Every URL the page requested, in order (on the machine or not). */
+  requested: string[];
 }
 
 export interface Browser {
@@ -75,13 +77,14 @@ export async function launchBrowser(): Promise<Browser> {
     contextOffMachine,
     async open() {
       const page = await context.newPage();
-      const record: PageRecord = { consoleErrors: [], offMachine: [] };
+      const record: PageRecord = { consoleErrors: [], offMachine: [], requested: [] };
       page.on('console', (message) => {
         if (message.type() === 'error') record.consoleErrors.push(`${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => record.consoleErrors.push(`uncaught: ${error.message}`));
       await page.route('**/*', async (route) => {
         const url = route.request().url();
+        record.requested.push(url);
         if (isOnMachine(url)) return route.continue();
         record.offMachine.push(url);
         return route.abort('blockedbyclient');
