@@ -13,7 +13,7 @@
  * SDK) and in CPU time of the process (what each costs in work, when other processes share the machine).
  *
  * Size: each package's entry points bundled with esbuild (minified, ESM, everything they import: openapi-fetch,
- * the runtime) and gzipped, with `measure()` of packages/runtime/scripts/size.mjs. Target: runtime + one
+ * the runtime) and gzipped, with `measure()` of scripts/bench/size.mjs. Target: runtime + one
  * provider's base entry ≤ 8.5 kB (kB = 1024 bytes); validators (`/validate`, `/webhooks`) and types excluded.
  *
  * Measures the built packages (`dist/`): build first (`pnpm -r --filter './packages/*' build`).
@@ -26,8 +26,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import createClient from 'openapi-fetch';
-import type { paths } from '../generated/eccor-fgts/schema.js';
-import { kB, measure } from '../packages/runtime/scripts/size.mjs';
+import type { paths } from '@credit-apis/specs/eccor-fgts/types';
+import { kB, measure } from './bench/size.mjs';
 import { ratioSpread, runInterleaved, spread } from './bench/interleave.js';
 
 const root = join(import.meta.dirname, '..');
@@ -67,7 +67,7 @@ for (const name of ['runtime', ...PROVIDERS]) {
 // ── Time ─────────────────────────────────────────────────────────────────────────────────────────────
 const { clientCredentials, createEccorFgtsClient, unwrap } = (await import(
   join(packagesDir, 'eccor-fgts', 'dist', 'index.js')
-)) as typeof import('../packages/eccor-fgts/src/index.js');
+)) as typeof import('@credit-apis/eccor-fgts');
 
 const ACCESS_TOKEN = 'bench-access-token';
 const PAGE = JSON.stringify({

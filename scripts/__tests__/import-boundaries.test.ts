@@ -7,25 +7,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeCrossing, findCrossRootImports, type CrossRootImport } from '../lib/import-boundaries.js';
+import { describeCrossing, findCrossRootImports } from '../lib/import-boundaries.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Crossings that other work of this session removes, reported (not silently ignored) until then: the client
- * benchmark reaches into two packages and generated/ (h8-runtime-loop owns it).
- */
-const PENDING: { owner: string; matches(crossing: CrossRootImport): boolean }[] = [
-  { owner: 'bench:client', matches: (crossing) => crossing.file === 'scripts/bench-client.ts' },
-];
-
 describe('import boundaries of this workspace', () => {
   it('no import crosses a package root by relative path', () => {
-    const crossings = findCrossRootImports(repoRoot);
-    const pending = crossings.filter((crossing) => PENDING.some((rule) => rule.matches(crossing)));
-    if (pending.length > 0)
-      console.warn(`import boundaries: ${pending.length} pending crossings:\n  ${pending.map(describeCrossing).join('\n  ')}`);
-    expect(crossings.filter((crossing) => !pending.includes(crossing)).map(describeCrossing)).toEqual([]);
+    expect(findCrossRootImports(repoRoot).map(describeCrossing)).toEqual([]);
   });
 });
 

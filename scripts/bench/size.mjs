@@ -1,13 +1,13 @@
 // Prints the minified + gzipped size of each built ESM entry point as a consumer's bundler would ship it:
 // the entry and everything it imports (openapi-fetch included; ajv and ajv-formats for /validate), bundled
 // and minified with esbuild, then gzipped. Run after `pnpm build`.
-// `measure()` is also used by the workspace's client benchmark (scripts/bench-client.ts) for every package.
+// Used by the client benchmark (scripts/bench-client.ts); the enforced budgets are size-limit's (.size-limit.mjs).
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'runtime', 'dist');
 
 /**
  * Bundles `entry` (a file path or package name, or `{ contents }`: an ES module's source, resolved from

@@ -1,4 +1,4 @@
-/** Types of `size.mjs` for its TypeScript callers (scripts/bench-client.ts). */
+/** Types of `size.mjs` for its TypeScript caller (scripts/bench-client.ts). */
 export interface Measured {
   /** Bytes, minified. */
   minified: number;
