@@ -331,6 +331,25 @@ export function createMockServer(options: MockOptions): MockServer {
     return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
   }
 
+  /**
+   * The body of a `/_sandbox/` or `/_mock/` request, within the body limit; `undefined` when the request is
+   * already answered (413) or gone (aborted).
+   */
+  async function readRouteBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    corsHeaders: readonly string[],
+  ): Promise<{ body: Buffer | undefined } | undefined> {
+    const read = await readBody(req, bodyLimit);
+    if (read.kind === 'aborted') return undefined;
+    if (read.kind === 'too-large') {
+      send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+      return undefined;
+    }
+    return { body: read.kind === 'ok' ? read.bytes : undefined };
+  }
+
   async function serveSandbox(
     req: IncomingMessage,
     res: ServerResponse,
@@ -340,15 +359,14 @@ export function createMockServer(options: MockOptions): MockServer {
     search: string | undefined,
   ): Promise<void> {
     if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, res, corsHeaders);
-    const read = await readBody(req, bodyLimit);
-    if (read.kind === 'aborted') return;
-    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    const read = await readRouteBody(req, res, started, corsHeaders);
+    if (!read) return;
     const query = search ? new URLSearchParams(search) : undefined;
     const answer = await (sandbox as Sandbox).routes({
       method: req.method ?? 'GET',
       path: rest,
       query,
-      body: read.kind === 'ok' ? read.bytes : undefined,
+      body: read.body,
       headers: req.headers,
       controlOpen: control.open,
       loopback: boundToLoopback,
@@ -364,17 +382,10 @@ export function createMockServer(options: MockOptions): MockServer {
     rest: string,
     search: string | undefined,
   ): Promise<void> {
-    const read = await readBody(req, bodyLimit);
-    if (read.kind === 'aborted') return;
-    if (read.kind === 'too-large') return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+    const read = await readRouteBody(req, res, started, corsHeaders);
+    if (!read) return;
     const query = search ? new URLSearchParams(search) : undefined;
-    send(
-      req,
-      res,
-      started,
-      control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.kind === 'ok' ? read.bytes : undefined }),
-      corsHeaders,
-    );
+    send(req, res, started, control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.body }), corsHeaders);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
