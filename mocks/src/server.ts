@@ -4,7 +4,7 @@
  * size limit), validation, `Prefer`, then the answer chain (pipeline/handlers.ts). Everything that can be
  * computed from the specs was computed at start-up; the fast path writes prepared bytes.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
 import { answerHeaderNames, compileProvider, type Operation, type Provider } from './catalog/provider.js';
@@ -23,7 +23,8 @@ import {
 } from './http/mock-errors.js';
 import { readPreference } from './http/prefer.js';
 import { redactAnswer } from './http/redact-answer.js';
-import { mergeHeaders, prepare, type PreparedResponse } from './http/prepared-response.js';
+import { NO_HEADERS, RequestContext, type AnswerSink } from './http/request-context.js';
+import { prepare, type PreparedResponse } from './http/prepared-response.js';
 import { announcesBody, readBody } from './http/read-body.js';
 import { trackUnusedConnections } from './http/connections.js';
 import { violationsHeader } from './http/violations-header.js';
@@ -42,7 +43,6 @@ import { consoleAnswerUnredacted } from './sandbox/console/routes.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
 import { isLoopbackHost } from './control/policy.js';
 import type { TakenFault } from './control/faults.js';
-import type { Outcome } from './control/deliver.js';
 
 export interface MockOptions {
   /** Folder of `<slug>/openapi.json` bundles. */
@@ -93,7 +93,6 @@ export interface MockServer extends MockControlHandle {
   warmUp(): Promise<void>;
 }
 
-const NO_HEADERS: readonly string[] = [];
 const EMPTY_ANSWER: PreparedResponse = prepare({ status: 200 });
 function decodeParameter(raw: string): string {
   try {
@@ -133,363 +132,213 @@ export function createMockServer(options: MockOptions): MockServer {
       : 'http://127.0.0.1:4010';
   }
 
-  /** A request of a provider, as the journal records it when it is answered. */
-  interface Seen {
-    readonly provider: Provider;
-    readonly path: string;
-    readonly query: URLSearchParams | undefined;
-    readonly operation?: Operation | undefined;
-    readonly template?: string | undefined;
-    /** The parsed body (or its text), once read. */
-    body?: unknown;
-    readonly fault?: TakenFault | undefined;
-  }
+  const sink: AnswerSink = { cors, log, journal: control.journal, delivery: control.delivery };
 
-  function send(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    answer: PreparedResponse,
-    corsHeaders: readonly string[],
-    providerHeaders: readonly string[] = NO_HEADERS,
-    seen?: Seen,
-  ): void {
-    if (res.headersSent) return;
-    const base = providerHeaders.length === 0 ? answer.headers : mergeHeaders(answer, providerHeaders);
-    const headers = corsHeaders.length === 0 ? (base as string[]) : base.concat(corsHeaders);
-    if (seen?.fault) {
-      control.delivery.write(res, answer.status, headers, answer.body, seen.fault.effect, (outcome) =>
-        answered(req, started, outcome, seen),
-      );
-      return;
-    }
-    res.writeHead(answer.status, headers);
-    res.end(answer.body);
-    answered(req, started, answer.status, seen);
-  }
-
-  function answered(req: IncomingMessage, started: number, outcome: Outcome, seen: Seen | undefined): void {
-    log.line(req.method ?? 'GET', req.url ?? '/', outcome, performance.now() - started);
-    if (!seen) return;
-    const { provider, operation } = seen;
-    control.journal.record({
-      provider: provider.slug,
-      method: req.method ?? 'GET',
-      path: seen.path,
-      template: seen.template ?? operation?.info.path,
-      operationId: operation?.info.operationId,
-      query: seen.query,
-      headers: req.headers,
-      body: seen.body,
-      status: outcome,
-    });
-  }
-
-  /** One request on its way through an operation; one object instead of a closure per step. */
-  interface InFlight extends Seen {
-    readonly req: IncomingMessage;
-    readonly res: ServerResponse;
-    readonly started: number;
-    readonly corsHeaders: readonly string[];
-    readonly provider: Provider;
-    readonly operation: Operation;
-    readonly path: string;
-    readonly names: readonly string[];
-    readonly values: readonly string[];
-    readonly query: URLSearchParams | undefined;
-  }
-
-  function reply(flight: InFlight, answer: PreparedResponse): void {
-    const extra = flight.provider.profile.extraHeaders?.(answer.status, flight.operation.info) ?? NO_HEADERS;
-    send(flight.req, flight.res, flight.started, answer, flight.corsHeaders, extra, flight);
+  function reply(ctx: RequestContext, answer: PreparedResponse): void {
+    const operation = ctx.operation as Operation;
+    const extra = (ctx.provider as Provider).profile.extraHeaders?.(answer.status, operation.info) ?? NO_HEADERS;
+    ctx.send(answer, extra);
   }
 
   /** A fault with a `status` or `reset` answers in place of the operation: nothing after routing runs. */
-  function answerFault(flight: InFlight, fault: TakenFault): Promise<void> {
-    return readBody(flight.req, bodyLimit).then((read) => {
+  function answerFault(ctx: RequestContext, fault: TakenFault): Promise<void> {
+    return readBody(ctx.req, bodyLimit).then((read) => {
       if (read.kind === 'aborted') return;
-      if (read.kind === 'ok') flight.body = journalBody(flight, read.bytes);
-      send(flight.req, flight.res, flight.started, fault.answer ?? EMPTY_ANSWER, flight.corsHeaders, NO_HEADERS, flight);
+      if (read.kind === 'ok') ctx.body = journalBody(ctx, read.bytes);
+      ctx.send(fault.answer ?? EMPTY_ANSWER);
     });
   }
 
-  function journalBody(flight: InFlight, bytes: Buffer): unknown {
-    const parsed = parseBody(bytes, flight.req.headers['content-type'], flight.provider.profile.lenientJson === true);
+  function journalBody(ctx: RequestContext, bytes: Buffer): unknown {
+    const parsed = parseBody(bytes, ctx.req.headers['content-type'], (ctx.provider as Provider).profile.lenientJson === true);
     return parsed.ok ? parsed.body.value : bytes.toString('utf8');
   }
 
   // The fast path stays synchronous: only a request with a body, or a handler that answers later
   // (Prism), goes through a promise.
-  function answerOperation(flight: InFlight): void | Promise<void> {
-    const failed = flight.operation.security.failure(flight.req.headers, flight.query);
-    if (failed) return reply(flight, flight.operation.unauthorized(failed));
-    if (!announcesBody(flight.req)) return answerWithBody(flight, undefined);
-    return readBody(flight.req, bodyLimit).then((read) => {
+  function answerOperation(ctx: RequestContext, operation: Operation): void | Promise<void> {
+    const failed = operation.security.failure(ctx.req.headers, ctx.query);
+    if (failed) return reply(ctx, operation.unauthorized(failed));
+    if (!announcesBody(ctx.req)) return answerWithBody(ctx, operation, undefined);
+    return readBody(ctx.req, bodyLimit).then((read) => {
       if (read.kind === 'aborted') return;
-      if (read.kind === 'too-large') return reply(flight, payloadTooLarge(bodyLimit));
-      if (read.kind === 'none') return answerWithBody(flight, undefined);
-      if (!flight.operation.body) {
-        flight.body = journalBody(flight, read.bytes);
-        return answerWithBody(flight, undefined);
+      if (read.kind === 'too-large') return reply(ctx, payloadTooLarge(bodyLimit));
+      if (read.kind === 'none') return answerWithBody(ctx, operation, undefined);
+      if (!operation.body) {
+        ctx.body = journalBody(ctx, read.bytes);
+        return answerWithBody(ctx, operation, undefined);
       }
-      const parsed = parseBody(read.bytes, flight.req.headers['content-type'], flight.provider.profile.lenientJson === true);
-      flight.body = parsed.ok ? parsed.body.value : read.bytes.toString('utf8');
-      if (!parsed.ok) return reply(flight, flight.operation.malformed(parsed.mediaType, parsed.reason));
-      return answerWithBody(flight, parsed.body);
+      const parsed = parseBody(read.bytes, ctx.req.headers['content-type'], (ctx.provider as Provider).profile.lenientJson === true);
+      ctx.body = parsed.ok ? parsed.body.value : read.bytes.toString('utf8');
+      if (!parsed.ok) return reply(ctx, operation.malformed(parsed.mediaType, parsed.reason));
+      return answerWithBody(ctx, operation, parsed.body);
     });
   }
 
-  function answerWithBody(flight: InFlight, body: Exchange['body']): void | Promise<void> {
-    const { operation, names, values } = flight;
+  function answerWithBody(ctx: RequestContext, operation: Operation, body: Exchange['body']): void | Promise<void> {
+    const names = ctx.pathNames;
+    const values = ctx.pathValues;
     const pathParams: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) pathParams[names[i] as string] = decodeParameter(values[i] as string);
-    const violations = operation.validator.validate({ pathParams, query: flight.query, headers: flight.req.headers, body });
+    const violations = operation.validator.validate({ pathParams, query: ctx.query, headers: ctx.req.headers, body });
     if (violations.length > 0) {
       const answer = operation.invalid(violations);
       const listed = violationsHeader(
         violations.map((violation) => ({ location: [violation.location, ...violation.field], message: violation.message })),
       );
-      return reply(flight, { ...answer, headers: [...answer.headers, 'sl-violations', listed] });
+      return reply(ctx, { ...answer, headers: [...answer.headers, 'sl-violations', listed] });
     }
-    const preferred = readPreference(flight.req.headers.prefer, flight.query);
-    if (!preferred.ok) return reply(flight, badPreference(preferred.detail));
+    const preferred = readPreference(ctx.req.headers.prefer, ctx.query);
+    if (!preferred.ok) return reply(ctx, badPreference(preferred.detail));
     const exchange: Exchange = {
-      provider: flight.provider,
+      provider: ctx.provider as Provider,
       operation,
-      path: flight.path,
+      path: ctx.rest,
       pathParams,
-      query: flight.query,
-      headers: flight.req.headers,
+      query: ctx.query,
+      headers: ctx.req.headers,
       body,
       preference: preferred.preference,
     };
-    return runHandlers(flight, exchange, 0);
+    return runHandlers(ctx, exchange, 0);
   }
 
-  function runHandlers(flight: InFlight, exchange: Exchange, from: number): void | Promise<void> {
+  function runHandlers(ctx: RequestContext, exchange: Exchange, from: number): void | Promise<void> {
     for (let i = from; i < handlers.length; i++) {
       const result = (handlers[i] as AnswerHandler)(exchange);
-      if (result instanceof Promise)
-        return result.then((answer) => (answer ? reply(flight, answer) : runHandlers(flight, exchange, i + 1)));
-      if (result) return reply(flight, result);
+      if (result instanceof Promise) return result.then((answer) => (answer ? reply(ctx, answer) : runHandlers(ctx, exchange, i + 1)));
+      if (result) return reply(ctx, result);
     }
   }
 
-  async function proxyRequest(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    corsHeaders: readonly string[],
-    forward: (request: ProxyRequest) => Promise<PreparedResponse>,
-    provider: Provider,
-    path: string,
-    search: string | undefined,
-  ): Promise<void> {
+  async function proxyRequest(ctx: RequestContext, forward: (request: ProxyRequest) => Promise<PreparedResponse>): Promise<void> {
+    const { req } = ctx;
     const read = await readBody(req, bodyLimit);
     if (read.kind === 'aborted') return;
-    const query = search ? new URLSearchParams(search) : undefined;
-    if (read.kind === 'too-large')
-      return send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders, NO_HEADERS, { provider, path, query });
-    let body: unknown;
+    if (read.kind === 'too-large') return ctx.send(payloadTooLarge(bodyLimit));
     if (read.kind === 'ok') {
       const text = read.bytes.toString('utf8');
       try {
-        body = /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
+        ctx.body = /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
       } catch {
-        body = text;
+        ctx.body = text;
       }
     }
-    const answer = await forward({ method: req.method ?? 'GET', path, query, headers: req.headers, body });
-    send(req, res, started, answer, corsHeaders, NO_HEADERS, { provider, path, query, body });
+    const answer = await forward({ method: ctx.method, path: ctx.rest, query: ctx.query, headers: req.headers, body: ctx.body });
+    ctx.send(answer);
   }
 
-  async function serveSite(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    corsHeaders: readonly string[],
-    fullPath: string,
-    head: string,
-    rest: string,
-    search: string | undefined,
-  ): Promise<void> {
-    const method = req.method ?? 'GET';
-    if (fullPath === '/' && (method === 'GET' || method === 'HEAD')) {
+  async function serveSite(ctx: RequestContext): Promise<void> {
+    const { req, method, head, rest } = ctx;
+    if (ctx.path === '/' && (method === 'GET' || method === 'HEAD')) {
       const page = wantsHtml(req.headers.accept)
         ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined })
         : indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined);
-      return send(req, res, started, page, corsHeaders);
+      return ctx.send(page);
     }
-    if (fullPath === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return send(req, res, started, favicon(), corsHeaders);
+    if (ctx.path === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return ctx.send(favicon());
     if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
-      if (rest === '') return send(req, res, started, prepare({ status: 301, headers: { Location: '/docs/' } }), corsHeaders);
-      return send(req, res, started, await serveDocs(options.docsDir, rest), corsHeaders);
+      if (rest === '') return ctx.send(prepare({ status: 301, headers: { Location: '/docs/' } }));
+      return ctx.send(await serveDocs(options.docsDir, rest));
     }
-    if (head === '_sandbox' && sandbox) return serveSandbox(req, res, started, corsHeaders, rest, search);
-    if (head === '_mock') return serveControl(req, res, started, corsHeaders, rest, search);
-    if (RESERVED_SEGMENTS.has(head)) return send(req, res, started, sandboxNotEnabled(), corsHeaders);
-    return send(req, res, started, notFound(fullPath, providerLinks(originOf(req))), corsHeaders);
+    if (head === '_sandbox' && sandbox) return serveSandbox(ctx);
+    if (head === '_mock') return serveControl(ctx);
+    if (RESERVED_SEGMENTS.has(head)) return ctx.send(sandboxNotEnabled());
+    return ctx.send(notFound(ctx.path, providerLinks(originOf(req))));
   }
 
   /**
    * The body of a `/_sandbox/` or `/_mock/` request, within the body limit; `undefined` when the request is
    * already answered (413) or gone (aborted).
    */
-  async function readRouteBody(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    corsHeaders: readonly string[],
-  ): Promise<{ body: Buffer | undefined } | undefined> {
-    const read = await readBody(req, bodyLimit);
+  async function readRouteBody(ctx: RequestContext): Promise<{ body: Buffer | undefined } | undefined> {
+    const read = await readBody(ctx.req, bodyLimit);
     if (read.kind === 'aborted') return undefined;
     if (read.kind === 'too-large') {
-      send(req, res, started, payloadTooLarge(bodyLimit), corsHeaders);
+      ctx.send(payloadTooLarge(bodyLimit));
       return undefined;
     }
     return { body: read.kind === 'ok' ? read.bytes : undefined };
   }
 
-  async function serveSandbox(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    corsHeaders: readonly string[],
-    rest: string,
-    search: string | undefined,
-  ): Promise<void> {
-    if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, res, corsHeaders);
-    const read = await readRouteBody(req, res, started, corsHeaders);
+  async function serveSandbox(ctx: RequestContext): Promise<void> {
+    const { req, rest } = ctx;
+    if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, ctx.res, ctx.corsHeaders);
+    const read = await readRouteBody(ctx);
     if (!read) return;
-    const query = search ? new URLSearchParams(search) : undefined;
     const answer = await (sandbox as Sandbox).routes({
-      method: req.method ?? 'GET',
+      method: ctx.method,
       path: rest,
-      query,
+      query: ctx.query,
       body: read.body,
       headers: req.headers,
       controlOpen: control.open,
       loopback: boundToLoopback,
     });
-    send(req, res, started, consoleAnswerUnredacted(rest) ? answer : redactAnswer(answer), corsHeaders);
+    ctx.send(consoleAnswerUnredacted(rest) ? answer : redactAnswer(answer));
   }
 
-  async function serveControl(
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    corsHeaders: readonly string[],
-    rest: string,
-    search: string | undefined,
-  ): Promise<void> {
-    const read = await readRouteBody(req, res, started, corsHeaders);
+  async function serveControl(ctx: RequestContext): Promise<void> {
+    const read = await readRouteBody(ctx);
     if (!read) return;
-    const query = search ? new URLSearchParams(search) : undefined;
-    send(req, res, started, control.answer({ method: req.method ?? 'GET', path: rest, query, body: read.body }), corsHeaders);
+    ctx.send(control.answer({ method: ctx.method, path: ctx.rest, query: ctx.query, body: read.body }));
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
-    const started = performance.now();
-    const target = req.url ?? '/';
-    const method = req.method ?? 'GET';
-    const question = target.indexOf('?');
-    const fullPath = question === -1 ? target : target.slice(0, question);
-    const search = question === -1 ? undefined : target.slice(question + 1);
-    const origin = req.headers.origin;
-    const corsHeaders = origin === undefined ? NO_HEADERS : (cors.headersFor(origin) ?? NO_HEADERS);
-
-    const slash = fullPath.indexOf('/', 1);
-    const head = slash === -1 ? fullPath.slice(1) : fullPath.slice(1, slash);
-    const rest = slash === -1 ? '' : fullPath.slice(slash);
-    const provider = bySlug.get(head);
-
-    if (!provider) return serveSite(req, res, started, corsHeaders, fullPath, head, rest, search);
+  function handle(ctx: RequestContext): void | Promise<void> {
+    const { req, method, rest } = ctx;
+    const provider = bySlug.get(ctx.head);
+    if (!provider) return serveSite(ctx);
 
     const forward = proxies.get(provider.slug);
-    if (forward) return proxyRequest(req, res, started, corsHeaders, forward, provider, rest, search);
+    if (forward) return proxyRequest(ctx.recordAs(provider), forward);
 
-    const query = search ? new URLSearchParams(search) : undefined;
     const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
     if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD'))
-      return contracts(provider.slug, rest).then((answer) => send(req, res, started, answer, corsHeaders));
+      return contracts(provider.slug, rest).then((answer) => ctx.send(answer));
     if (!route)
-      return send(
-        req,
-        res,
-        started,
+      return ctx.recordAs(provider).send(
         noSuchOperation(
           provider.slug,
           rest || '/',
           provider.paths.map((entry) => entry.template.template),
         ),
-        corsHeaders,
-        NO_HEADERS,
-        { provider, path: rest, query },
       );
     const template = route.entry.template.template;
+    ctx.recordAs(provider, template);
 
     if (method === 'OPTIONS') {
       const requestedMethod = req.headers['access-control-request-method'];
-      if (origin !== undefined && requestedMethod !== undefined) {
-        const preflight = cors.preflight(origin, route.entry.allow, req.headers['access-control-request-headers']);
-        return send(
-          req,
-          res,
-          started,
-          preflight ? prepare({ status: 204 }) : originNotAllowed(origin),
-          preflight ?? NO_HEADERS,
-          NO_HEADERS,
-          { provider, path: rest, query, template },
-        );
+      if (ctx.origin !== undefined && requestedMethod !== undefined) {
+        const preflight = cors.preflight(ctx.origin, route.entry.allow, req.headers['access-control-request-headers']);
+        return ctx.send(preflight ? prepare({ status: 204 }) : originNotAllowed(ctx.origin), NO_HEADERS, preflight ?? NO_HEADERS);
       }
-      if (!route.entry.methods.has('options'))
-        return send(req, res, started, prepare({ status: 204, headers: { Allow: route.entry.allow } }), corsHeaders, NO_HEADERS, {
-          provider,
-          path: rest,
-          query,
-          template,
-        });
+      if (!route.entry.methods.has('options')) return ctx.send(prepare({ status: 204, headers: { Allow: route.entry.allow } }));
     }
     const lower = method.toLowerCase();
     const operation = route.entry.methods.get(lower) ?? (lower === 'head' ? route.entry.methods.get('get') : undefined);
-    if (!operation)
-      return send(req, res, started, methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow), corsHeaders, NO_HEADERS, {
-        provider,
-        path: rest,
-        query,
-        template,
-      });
+    if (!operation) return ctx.send(methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow));
     // Faults come before credentials, the sandbox and `Prefer`: they stand for the network and the provider's bad day.
     const fault = control.faults.take(provider.slug, method.toUpperCase(), template);
-    const flight: InFlight = {
-      req,
-      res,
-      started,
-      corsHeaders,
-      provider,
-      operation,
-      path: rest,
-      names: route.entry.template.parameterNames,
-      values: route.values,
-      query,
-      fault,
-      body: undefined,
-    };
-    return fault && (fault.answer || fault.effect.reset) ? answerFault(flight, fault) : answerOperation(flight);
+    ctx.operation = operation;
+    ctx.fault = fault;
+    ctx.pathNames = route.entry.template.parameterNames;
+    ctx.pathValues = route.values;
+    return fault && (fault.answer || fault.effect.reset) ? answerFault(ctx, fault) : answerOperation(ctx, operation);
   }
 
   // A bug must cost one answer, never the server.
-  const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
-    send(req, res, performance.now(), internalError(error instanceof Error ? error.message : String(error)), NO_HEADERS);
+  const failed = (ctx: RequestContext, error: unknown): void =>
+    ctx.sendPlain(internalError(error instanceof Error ? error.message : String(error)));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const server = createHttpServer(serverOptions(limits), (req, res) => {
+    const ctx = new RequestContext(req, res, sink);
     const misdirected = foreignHost(req, server);
-    if (misdirected) return send(req, res, performance.now(), misdirected, NO_HEADERS);
+    if (misdirected) return ctx.sendPlain(misdirected);
     try {
-      const pending = handle(req, res);
-      if (pending) pending.catch((error: unknown) => failed(req, res, error));
+      const pending = handle(ctx);
+      if (pending) pending.catch((error: unknown) => failed(ctx, error));
     } catch (error) {
-      failed(req, res, error);
+      failed(ctx, error);
     }
   });
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
