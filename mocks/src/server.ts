@@ -7,12 +7,11 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
-import { answerHeaderNames, compileProvider, type Operation, type Provider } from './catalog/provider.js';
+import { answerHeaderNames, compileProvider, type Provider } from './catalog/provider.js';
 import { createCorsPolicy } from './http/cors.js';
 import { DEFAULT_LIMITS, guardConnections, serverOptions, type ServerLimits } from './http/connection-guard.js';
 import { foreignHost } from './http/host-check.js';
 import {
-  badPreference,
   internalError,
   methodNotAllowed,
   noSuchOperation,
@@ -21,15 +20,14 @@ import {
   payloadTooLarge,
   sandboxNotEnabled,
 } from './http/mock-errors.js';
-import { readPreference } from './http/prefer.js';
 import { redactAnswer } from './http/redact-answer.js';
 import { NO_HEADERS, RequestContext, type AnswerSink } from './http/request-context.js';
 import { prepare, type PreparedResponse } from './http/prepared-response.js';
-import { announcesBody, readBody } from './http/read-body.js';
+import { readBody } from './http/read-body.js';
 import { trackUnusedConnections } from './http/connections.js';
-import { violationsHeader } from './http/violations-header.js';
 import { silentLog, type RequestLog } from './http/request-log.js';
-import { dynamicHandler, staticAnswer, type AnswerHandler, type Exchange } from './pipeline/handlers.js';
+import { dynamicHandler, staticAnswer, type AnswerHandler } from './pipeline/handlers.js';
+import { createOperationPipeline } from './pipeline/operation.js';
 import { createProxy, type ContractReporter, type ProxyRequest } from './prism/proxy.js';
 import { profileFor } from './providers/index.js';
 import { createContractFiles, isContractPath } from './site/contracts.js';
@@ -37,12 +35,10 @@ import { docsAvailable, serveDocs } from './site/docs-static.js';
 import { indexPage } from './site/index-page.js';
 import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
 import { createAjvPair } from './validation/ajv-pair.js';
-import { parseBody } from './validation/parse-body.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
 import { consoleAnswerUnredacted } from './sandbox/console/routes.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
 import { isLoopbackHost } from './control/policy.js';
-import type { TakenFault } from './control/faults.js';
 
 export interface MockOptions {
   /** Folder of `<slug>/openapi.json` bundles. */
@@ -93,15 +89,6 @@ export interface MockServer extends MockControlHandle {
   warmUp(): Promise<void>;
 }
 
-const EMPTY_ANSWER: PreparedResponse = prepare({ status: 200 });
-function decodeParameter(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export function createMockServer(options: MockOptions): MockServer {
   const ajv = createAjvPair();
   const providers = loadBundles(options.generatedDir).map(({ slug, doc }) => compileProvider(slug, doc, profileFor(slug)(doc), ajv));
@@ -133,83 +120,7 @@ export function createMockServer(options: MockOptions): MockServer {
   }
 
   const sink: AnswerSink = { cors, log, journal: control.journal, delivery: control.delivery };
-
-  function reply(ctx: RequestContext, answer: PreparedResponse): void {
-    const operation = ctx.operation as Operation;
-    const extra = (ctx.provider as Provider).profile.extraHeaders?.(answer.status, operation.info) ?? NO_HEADERS;
-    ctx.send(answer, extra);
-  }
-
-  /** A fault with a `status` or `reset` answers in place of the operation: nothing after routing runs. */
-  function answerFault(ctx: RequestContext, fault: TakenFault): Promise<void> {
-    return readBody(ctx.req, bodyLimit).then((read) => {
-      if (read.kind === 'aborted') return;
-      if (read.kind === 'ok') ctx.body = journalBody(ctx, read.bytes);
-      ctx.send(fault.answer ?? EMPTY_ANSWER);
-    });
-  }
-
-  function journalBody(ctx: RequestContext, bytes: Buffer): unknown {
-    const parsed = parseBody(bytes, ctx.req.headers['content-type'], (ctx.provider as Provider).profile.lenientJson === true);
-    return parsed.ok ? parsed.body.value : bytes.toString('utf8');
-  }
-
-  // The fast path stays synchronous: only a request with a body, or a handler that answers later
-  // (Prism), goes through a promise.
-  function answerOperation(ctx: RequestContext, operation: Operation): void | Promise<void> {
-    const failed = operation.security.failure(ctx.req.headers, ctx.query);
-    if (failed) return reply(ctx, operation.unauthorized(failed));
-    if (!announcesBody(ctx.req)) return answerWithBody(ctx, operation, undefined);
-    return readBody(ctx.req, bodyLimit).then((read) => {
-      if (read.kind === 'aborted') return;
-      if (read.kind === 'too-large') return reply(ctx, payloadTooLarge(bodyLimit));
-      if (read.kind === 'none') return answerWithBody(ctx, operation, undefined);
-      if (!operation.body) {
-        ctx.body = journalBody(ctx, read.bytes);
-        return answerWithBody(ctx, operation, undefined);
-      }
-      const parsed = parseBody(read.bytes, ctx.req.headers['content-type'], (ctx.provider as Provider).profile.lenientJson === true);
-      ctx.body = parsed.ok ? parsed.body.value : read.bytes.toString('utf8');
-      if (!parsed.ok) return reply(ctx, operation.malformed(parsed.mediaType, parsed.reason));
-      return answerWithBody(ctx, operation, parsed.body);
-    });
-  }
-
-  function answerWithBody(ctx: RequestContext, operation: Operation, body: Exchange['body']): void | Promise<void> {
-    const names = ctx.pathNames;
-    const values = ctx.pathValues;
-    const pathParams: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) pathParams[names[i] as string] = decodeParameter(values[i] as string);
-    const violations = operation.validator.validate({ pathParams, query: ctx.query, headers: ctx.req.headers, body });
-    if (violations.length > 0) {
-      const answer = operation.invalid(violations);
-      const listed = violationsHeader(
-        violations.map((violation) => ({ location: [violation.location, ...violation.field], message: violation.message })),
-      );
-      return reply(ctx, { ...answer, headers: [...answer.headers, 'sl-violations', listed] });
-    }
-    const preferred = readPreference(ctx.req.headers.prefer, ctx.query);
-    if (!preferred.ok) return reply(ctx, badPreference(preferred.detail));
-    const exchange: Exchange = {
-      provider: ctx.provider as Provider,
-      operation,
-      path: ctx.rest,
-      pathParams,
-      query: ctx.query,
-      headers: ctx.req.headers,
-      body,
-      preference: preferred.preference,
-    };
-    return runHandlers(ctx, exchange, 0);
-  }
-
-  function runHandlers(ctx: RequestContext, exchange: Exchange, from: number): void | Promise<void> {
-    for (let i = from; i < handlers.length; i++) {
-      const result = (handlers[i] as AnswerHandler)(exchange);
-      if (result instanceof Promise) return result.then((answer) => (answer ? reply(ctx, answer) : runHandlers(ctx, exchange, i + 1)));
-      if (result) return reply(ctx, result);
-    }
-  }
+  const answerOperation = createOperationPipeline(handlers, bodyLimit);
 
   async function proxyRequest(ctx: RequestContext, forward: (request: ProxyRequest) => Promise<PreparedResponse>): Promise<void> {
     const { req } = ctx;
@@ -319,11 +230,7 @@ export function createMockServer(options: MockOptions): MockServer {
     if (!operation) return ctx.send(methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow));
     // Faults come before credentials, the sandbox and `Prefer`: they stand for the network and the provider's bad day.
     const fault = control.faults.take(provider.slug, method.toUpperCase(), template);
-    ctx.operation = operation;
-    ctx.fault = fault;
-    ctx.pathNames = route.entry.template.parameterNames;
-    ctx.pathValues = route.values;
-    return fault && (fault.answer || fault.effect.reset) ? answerFault(ctx, fault) : answerOperation(ctx, operation);
+    return answerOperation(ctx.toOperation(operation, route.entry.template.parameterNames, route.values, fault));
   }
 
   // A bug must cost one answer, never the server.

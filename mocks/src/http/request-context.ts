@@ -24,6 +24,9 @@ export interface AnswerSink {
   readonly delivery: Delivery;
 }
 
+/** A request bound to the operation its route found (`RequestContext.toOperation`). */
+export type OperationRequest = RequestContext & { readonly provider: Provider; readonly operation: Operation };
+
 /** What routes match on: the request line, split once. */
 export class RequestTarget {
   readonly method: string;
@@ -90,6 +93,21 @@ export class RequestContext extends RequestTarget {
     this.provider = provider;
     this.template = template;
     return this;
+  }
+
+  /** Binds the request to the operation its route found (after `recordAs`): its answer is that operation's. */
+  toOperation(
+    operation: Operation,
+    pathNames: readonly string[],
+    pathValues: readonly string[],
+    fault: TakenFault | undefined,
+  ): OperationRequest {
+    if (!this.provider) throw new Error('toOperation() needs the provider: call recordAs() first');
+    this.operation = operation;
+    this.pathNames = pathNames;
+    this.pathValues = pathValues;
+    this.fault = fault;
+    return this as OperationRequest;
   }
 
   /** Writes the answer with the CORS headers (and a provider's live headers), then logs and journals it. */
