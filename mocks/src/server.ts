@@ -1,42 +1,32 @@
 /**
- * The mock server: one `node:http` server for every provider in generated/, each under `/<slug>/`.
- * Per request: route (a Map lookup, then the provider's templates), CORS, credential check, body (with a
- * size limit), validation, `Prefer`, then the answer chain (pipeline/handlers.ts). Everything that can be
- * computed from the specs was computed at start-up; the fast path writes prepared bytes.
+ * The mock server: one `node:http` server for every provider in generated/, each under `/<slug>/`. This file
+ * is the wiring: it compiles the providers, builds the routing table (routing/mock-routes.ts) and the
+ * operation pipeline (pipeline/operation.ts), and owns listen/close. Per request: one RequestContext
+ * (http/request-context.ts: target, CORS headers, journal record), the first route that matches answers.
+ * Everything that can be computed from the specs was computed at start-up; the fast path writes prepared bytes.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadBundles, RESERVED_SEGMENTS } from './catalog/load.js';
+import { loadBundles } from './catalog/load.js';
 import { answerHeaderNames, compileProvider, type Provider } from './catalog/provider.js';
 import { createCorsPolicy } from './http/cors.js';
 import { DEFAULT_LIMITS, guardConnections, serverOptions, type ServerLimits } from './http/connection-guard.js';
 import { foreignHost } from './http/host-check.js';
-import {
-  internalError,
-  methodNotAllowed,
-  noSuchOperation,
-  notFound,
-  originNotAllowed,
-  payloadTooLarge,
-  sandboxNotEnabled,
-} from './http/mock-errors.js';
-import { redactAnswer } from './http/redact-answer.js';
-import { NO_HEADERS, RequestContext, type AnswerSink } from './http/request-context.js';
-import { prepare, type PreparedResponse } from './http/prepared-response.js';
-import { readBody } from './http/read-body.js';
+import { internalError } from './http/mock-errors.js';
+import { originOf } from './http/origin.js';
+import { RequestContext, type AnswerSink } from './http/request-context.js';
 import { trackUnusedConnections } from './http/connections.js';
 import { silentLog, type RequestLog } from './http/request-log.js';
 import { dynamicHandler, staticAnswer, type AnswerHandler } from './pipeline/handlers.js';
 import { createOperationPipeline } from './pipeline/operation.js';
-import { createProxy, type ContractReporter, type ProxyRequest } from './prism/proxy.js';
+import { mockRoutes } from './routing/mock-routes.js';
+import type { ProxiedProvider } from './routing/provider-routes.js';
+import { createRouter, type Router } from './routing/router.js';
+import { createProxy, type ContractReporter } from './prism/proxy.js';
 import { profileFor } from './providers/index.js';
-import { createContractFiles, isContractPath } from './site/contracts.js';
-import { docsAvailable, serveDocs } from './site/docs-static.js';
-import { indexPage } from './site/index-page.js';
-import { favicon, landingPage, wantsHtml } from './site/landing-page.js';
+import { createContractFiles } from './site/contracts.js';
 import { createAjvPair } from './validation/ajv-pair.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
-import { consoleAnswerUnredacted } from './sandbox/console/routes.js';
 import { createMockControl, type MockControlHandle } from './control/index.js';
 import { isLoopbackHost } from './control/policy.js';
 
@@ -89,170 +79,94 @@ export interface MockServer extends MockControlHandle {
   warmUp(): Promise<void>;
 }
 
-export function createMockServer(options: MockOptions): MockServer {
+/** Every provider of the specs folder, compiled (validators compile on first use, or in `warmUp()`). */
+function loadProviders(generatedDir: string): Provider[] {
   const ajv = createAjvPair();
-  const providers = loadBundles(options.generatedDir).map(({ slug, doc }) => compileProvider(slug, doc, profileFor(slug)(doc), ajv));
+  return loadBundles(generatedDir).map(({ slug, doc }) => compileProvider(slug, doc, profileFor(slug)(doc), ajv));
+}
+
+/** The `--proxy` providers with their validating proxies; an unknown slug is a start-up error. */
+function proxiedProviders(bySlug: ReadonlyMap<string, Provider>, options: MockOptions): Map<string, ProxiedProvider> {
+  const proxies = new Map<string, ProxiedProvider>();
+  for (const [slug, upstream] of Object.entries(options.proxies)) {
+    const provider = bySlug.get(slug);
+    if (!provider) throw new Error(`--proxy names an unknown provider "${slug}" (known: ${[...bySlug.keys()].join(', ')})`);
+    proxies.set(slug, { provider, forward: createProxy(provider, upstream, options.reportContract) });
+  }
+  return proxies;
+}
+
+/** Routes every request; a bug costs one answer (500), never the server. */
+function answerRequests(server: Server, router: Router, sink: AnswerSink): (req: IncomingMessage, res: ServerResponse) => void {
+  const failed = (request: RequestContext, error: unknown): void =>
+    request.sendPlain(internalError(error instanceof Error ? error.message : String(error)));
+  return (req, res) => {
+    const request = new RequestContext(req, res, sink);
+    const misdirected = foreignHost(req, server);
+    if (misdirected) return request.sendPlain(misdirected);
+    try {
+      const pending = router.serve(request);
+      if (pending) pending.catch((error: unknown) => failed(request, error));
+    } catch (error) {
+      failed(request, error);
+    }
+  };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Compiles every request validator, one per event-loop turn. */
+async function warmUpValidators(providers: readonly Provider[]): Promise<void> {
+  for (const provider of providers) {
+    for (const operation of provider.operations) {
+      operation.validator.compile();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+export function createMockServer(options: MockOptions): MockServer {
+  const providers = loadProviders(options.generatedDir);
   const bySlug = new Map(providers.map((provider) => [provider.slug, provider]));
-  for (const slug of Object.keys(options.proxies))
-    if (!bySlug.has(slug)) throw new Error(`--proxy names an unknown provider "${slug}" (known: ${[...bySlug.keys()].join(', ')})`);
-  const proxies = new Map(
-    Object.entries(options.proxies).map(([slug, upstream]) => [
-      slug,
-      createProxy(bySlug.get(slug) as Provider, upstream, options.reportContract),
-    ]),
-  );
+  const proxies = proxiedProviders(bySlug, options);
   const cors = createCorsPolicy(options.corsOrigins, ['sl-violations', ...answerHeaderNames(providers)]);
   const sandbox = options.sandbox?.(providers);
   const handlers: readonly AnswerHandler[] = [...(sandbox ? [sandbox.handler] : []), ...options.handlers, dynamicHandler, staticAnswer];
-  const { log, bodyLimit } = options;
+  const { log, bodyLimit, docsDir } = options;
   const control = createMockControl({ providers, journalSize: options.journalSize, now: options.now, control: options.control });
-  const contracts = createContractFiles(options.generatedDir);
-
-  const providerLinks = (origin: string) => providers.map((provider) => ({ slug: provider.slug, baseUrl: `${origin}/${provider.slug}` }));
-
-  function originOf(req: IncomingMessage): string {
-    const host = req.headers.host;
-    if (host && /^[A-Za-z0-9.\-:[\]]+$/.test(host)) return `http://${host}`;
-    const address = server.address();
-    return address && typeof address === 'object'
-      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
-      : 'http://127.0.0.1:4010';
-  }
-
-  const sink: AnswerSink = { cors, log, journal: control.journal, delivery: control.delivery };
-  const answerOperation = createOperationPipeline(handlers, bodyLimit);
-
-  async function proxyRequest(ctx: RequestContext, forward: (request: ProxyRequest) => Promise<PreparedResponse>): Promise<void> {
-    const { req } = ctx;
-    const read = await readBody(req, bodyLimit);
-    if (read.kind === 'aborted') return;
-    if (read.kind === 'too-large') return ctx.send(payloadTooLarge(bodyLimit));
-    if (read.kind === 'ok') {
-      const text = read.bytes.toString('utf8');
-      try {
-        ctx.body = /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
-      } catch {
-        ctx.body = text;
-      }
-    }
-    const answer = await forward({ method: ctx.method, path: ctx.rest, query: ctx.query, headers: req.headers, body: ctx.body });
-    ctx.send(answer);
-  }
-
-  async function serveSite(ctx: RequestContext): Promise<void> {
-    const { req, method, head, rest } = ctx;
-    if (ctx.path === '/' && (method === 'GET' || method === 'HEAD')) {
-      const page = wantsHtml(req.headers.accept)
-        ? landingPage({ origin: originOf(req), providers, docs: docsAvailable(options.docsDir), sandbox: sandbox !== undefined })
-        : indexPage(originOf(req), providers, docsAvailable(options.docsDir), sandbox !== undefined);
-      return ctx.send(page);
-    }
-    if (ctx.path === '/favicon.ico' && (method === 'GET' || method === 'HEAD')) return ctx.send(favicon());
-    if (head === 'docs' && (method === 'GET' || method === 'HEAD')) {
-      if (rest === '') return ctx.send(prepare({ status: 301, headers: { Location: '/docs/' } }));
-      return ctx.send(await serveDocs(options.docsDir, rest));
-    }
-    if (head === '_sandbox' && sandbox) return serveSandbox(ctx);
-    if (head === '_mock') return serveControl(ctx);
-    if (RESERVED_SEGMENTS.has(head)) return ctx.send(sandboxNotEnabled());
-    return ctx.send(notFound(ctx.path, providerLinks(originOf(req))));
-  }
-
-  /**
-   * The body of a `/_sandbox/` or `/_mock/` request, within the body limit; `undefined` when the request is
-   * already answered (413) or gone (aborted).
-   */
-  async function readRouteBody(ctx: RequestContext): Promise<{ body: Buffer | undefined } | undefined> {
-    const read = await readBody(ctx.req, bodyLimit);
-    if (read.kind === 'aborted') return undefined;
-    if (read.kind === 'too-large') {
-      ctx.send(payloadTooLarge(bodyLimit));
-      return undefined;
-    }
-    return { body: read.kind === 'ok' ? read.bytes : undefined };
-  }
-
-  async function serveSandbox(ctx: RequestContext): Promise<void> {
-    const { req, rest } = ctx;
-    if (rest === '/events' && req.method === 'GET') return (sandbox as Sandbox).events.serve(req, ctx.res, ctx.corsHeaders);
-    const read = await readRouteBody(ctx);
-    if (!read) return;
-    const answer = await (sandbox as Sandbox).routes({
-      method: ctx.method,
-      path: rest,
-      query: ctx.query,
-      body: read.body,
-      headers: req.headers,
-      controlOpen: control.open,
-      loopback: boundToLoopback,
-    });
-    ctx.send(consoleAnswerUnredacted(rest) ? answer : redactAnswer(answer));
-  }
-
-  async function serveControl(ctx: RequestContext): Promise<void> {
-    const read = await readRouteBody(ctx);
-    if (!read) return;
-    ctx.send(control.answer({ method: ctx.method, path: ctx.rest, query: ctx.query, body: read.body }));
-  }
-
-  function handle(ctx: RequestContext): void | Promise<void> {
-    const { req, method, rest } = ctx;
-    const provider = bySlug.get(ctx.head);
-    if (!provider) return serveSite(ctx);
-
-    const forward = proxies.get(provider.slug);
-    if (forward) return proxyRequest(ctx.recordAs(provider), forward);
-
-    const route = rest === '' ? undefined : provider.route(rest.split('/').slice(1), rest);
-    if (!route && isContractPath(rest) && (method === 'GET' || method === 'HEAD'))
-      return contracts(provider.slug, rest).then((answer) => ctx.send(answer));
-    if (!route)
-      return ctx.recordAs(provider).send(
-        noSuchOperation(
-          provider.slug,
-          rest || '/',
-          provider.paths.map((entry) => entry.template.template),
-        ),
-      );
-    const template = route.entry.template.template;
-    ctx.recordAs(provider, template);
-
-    if (method === 'OPTIONS') {
-      const requestedMethod = req.headers['access-control-request-method'];
-      if (ctx.origin !== undefined && requestedMethod !== undefined) {
-        const preflight = cors.preflight(ctx.origin, route.entry.allow, req.headers['access-control-request-headers']);
-        return ctx.send(preflight ? prepare({ status: 204 }) : originNotAllowed(ctx.origin), NO_HEADERS, preflight ?? NO_HEADERS);
-      }
-      if (!route.entry.methods.has('options')) return ctx.send(prepare({ status: 204, headers: { Allow: route.entry.allow } }));
-    }
-    const lower = method.toLowerCase();
-    const operation = route.entry.methods.get(lower) ?? (lower === 'head' ? route.entry.methods.get('get') : undefined);
-    if (!operation) return ctx.send(methodNotAllowed(method, `/${provider.slug}${template}`, route.entry.allow));
-    // Faults come before credentials, the sandbox and `Prefer`: they stand for the network and the provider's bad day.
-    const fault = control.faults.take(provider.slug, method.toUpperCase(), template);
-    return answerOperation(ctx.toOperation(operation, route.entry.template.parameterNames, route.values, fault));
-  }
-
-  // A bug must cost one answer, never the server.
-  const failed = (ctx: RequestContext, error: unknown): void =>
-    ctx.sendPlain(internalError(error instanceof Error ? error.message : String(error)));
+  let boundToLoopback = false;
+  const router = createRouter(
+    mockRoutes({
+      providers,
+      bySlug,
+      proxies,
+      cors,
+      control,
+      sandbox,
+      sandboxEnabled: sandbox !== undefined,
+      docsDir,
+      bodyLimit,
+      boundToLoopback: () => boundToLoopback,
+      originOf: (req) => originOf(req, server),
+      answerOperation: createOperationPipeline(handlers, bodyLimit),
+      contracts: createContractFiles(options.generatedDir),
+    }),
+  );
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const server = createHttpServer(serverOptions(limits), (req, res) => {
-    const ctx = new RequestContext(req, res, sink);
-    const misdirected = foreignHost(req, server);
-    if (misdirected) return ctx.sendPlain(misdirected);
-    try {
-      const pending = handle(ctx);
-      if (pending) pending.catch((error: unknown) => failed(ctx, error));
-    } catch (error) {
-      failed(ctx, error);
-    }
-  });
+  const server = createHttpServer(serverOptions(limits));
+  server.on('request', answerRequests(server, router, { cors, log, journal: control.journal, delivery: control.delivery }));
   // Answers are small and clients reuse connections: keep them open as long as the clients do.
   server.keepAliveTimeout = 65_000;
   guardConnections(server, limits);
   const unused = trackUnusedConnections(server);
-  let boundToLoopback = false;
 
   return {
     server,
@@ -267,13 +181,7 @@ export function createMockServer(options: MockOptions): MockServer {
       boundToLoopback = isLoopbackHost(host);
       // The sandbox's database is open and migrated before the first request (its errors are start-up errors).
       await sandbox?.ready;
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve(server.address() as AddressInfo);
-        });
-      });
+      return listenOn(server, port, host);
     },
     close() {
       control.close();
@@ -287,13 +195,6 @@ export function createMockServer(options: MockOptions): MockServer {
         unused.drop();
       }).then(() => sandbox?.close());
     },
-    async warmUp() {
-      for (const provider of providers) {
-        for (const operation of provider.operations) {
-          operation.validator.compile();
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-    },
+    warmUp: () => warmUpValidators(providers),
   };
 }
