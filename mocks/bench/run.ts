@@ -7,7 +7,8 @@
  *      provider's GETs and one POST with a valid body, against the mock (request log on, to /dev/null) and
  *      against a bare `node:http` server that returns the very same bytes. The targets are interleaved in
  *      rounds of 2 s (order rotating), so that a busy neighbour on the machine weighs on both alike; the
- *      ratio is the median of the per-round ratios.
+ *      ratio is the median of the per-round ratios. `BENCH_BASELINE=<path of another build's bin.js>` adds that
+ *      build to the same rounds (a refactoring's before/after, under the same load).
  *   3. The alternatives, on the ECCOR FGTS share of the mix: Prism CLI 5.14.2 (`prism mock` on the bundle, as
  *      a user would start it) and Prism's engine in process behind node:http (bench/prism-engine-server.ts),
  *      against the mock and the bare server, with their cold starts.
@@ -306,15 +307,25 @@ const bare = await coldStart(
 await new Promise((resolve) => setTimeout(resolve, 300));
 const bareTarget: Target = { label: 'bare node:http (same bytes)', url: `http://127.0.0.1:${barePort}` };
 
-for (const target of [mockTarget, bareTarget]) await drive(target, mix, 2);
-const [mockFigures, bareFigures] = (await compare(
-  [
-    { target: mockTarget, requests: mix, prefixed: true },
-    { target: bareTarget, requests: mix, prefixed: true },
-  ],
+// BENCH_BASELINE=<another build's bin.js> (e.g. main's dist/, copied aside) drives it in the same rounds too.
+const baselineBin = process.env.BENCH_BASELINE;
+const baselinePort = await freePort();
+const baseline = baselineBin
+  ? await coldStart(process.execPath, [baselineBin, '--port', String(baselinePort)], probes(`http://127.0.0.1:${baselinePort}`))
+  : undefined;
+const baselineTargets = baseline
+  ? [{ target: { label: 'baseline build (BENCH_BASELINE)', url: `http://127.0.0.1:${baselinePort}` }, requests: mix, prefixed: true }]
+  : [];
+
+for (const target of [mockTarget, bareTarget, ...baselineTargets.map((entry) => entry.target)]) await drive(target, mix, 2);
+const [mockFigures, bareFigures, ...baselineFigures] = (await compare(
+  [{ target: mockTarget, requests: mix, prefixed: true }, { target: bareTarget, requests: mix, prefixed: true }, ...baselineTargets],
   DURATION,
-)) as [Figures, Figures];
-process.stdout.write(`all providers' mix, ${ROUNDS} interleaved rounds:\n${table([bareFigures, mockFigures], bareFigures)}\n\n`);
+)) as [Figures, Figures, ...Figures[]];
+if (baseline) await stop(baseline.child);
+process.stdout.write(
+  `all providers' mix, ${ROUNDS} interleaved rounds:\n${table([bareFigures, mockFigures, ...baselineFigures], bareFigures)}\n\n`,
+);
 
 // 3. Prism CLI on one spec, with the mock and the bare server on the same requests.
 const subset = mix.filter((entry) => entry.slug === PRISM_PROVIDER);
