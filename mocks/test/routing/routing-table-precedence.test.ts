@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockControl } from '../../src/control/index.js';
 import { createCorsPolicy } from '../../src/http/cors.js';
 import { prepare } from '../../src/http/prepared-response.js';
-import { RequestContext, RequestTarget } from '../../src/http/request-context.js';
+import { type RequestContext, RequestTarget } from '../../src/http/request-context.js';
 import { mockRoutes, type MockRouteDependencies } from '../../src/routing/mock-routes.js';
 import type { OperationMatch, ProxiedProvider } from '../../src/routing/provider-routes.js';
 import { createRouter, NoRouteError, type Router } from '../../src/routing/router.js';
