@@ -27,7 +27,7 @@ import { profileFor } from './providers/index.js';
 import { createContractFiles } from './site/contracts.js';
 import { createAjvPair } from './validation/ajv-pair.js';
 import type { Sandbox, SandboxFactory } from './sandbox/index.js';
-import { createMockControl, type MockControlHandle } from './control/index.js';
+import { createMockControl, type MockControl, type MockControlHandle } from './control/index.js';
 import { isLoopbackHost } from './control/policy.js';
 
 export interface MockOptions {
@@ -123,6 +123,27 @@ function listenOn(server: Server, port: number, host: string): Promise<AddressIn
   });
 }
 
+/** Stops what waits (fault delays, event streams, the log), then the server once its last answer is out, then the sandbox. */
+function closeMock(parts: {
+  server: Server;
+  unused: ReturnType<typeof trackUnusedConnections>;
+  control: MockControl;
+  sandbox: Sandbox | undefined;
+  log: RequestLog;
+}): Promise<void> {
+  const { server, unused, control, sandbox, log } = parts;
+  control.close();
+  // An open event stream would keep server.close() waiting.
+  sandbox?.events.closeAll();
+  log.flush();
+  // Every answer is sent after its commit: the sandbox's database closes once the last request is answered.
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    unused.drop();
+  }).then(() => sandbox?.close());
+}
+
 /** Compiles every request validator, one per event-loop turn. */
 async function warmUpValidators(providers: readonly Provider[]): Promise<void> {
   for (const provider of providers) {
@@ -183,18 +204,7 @@ export function createMockServer(options: MockOptions): MockServer {
       await sandbox?.ready;
       return listenOn(server, port, host);
     },
-    close() {
-      control.close();
-      // An open event stream would keep server.close() waiting.
-      sandbox?.events.closeAll();
-      log.flush();
-      // Every answer is sent after its commit: the sandbox's database closes once the last request is answered.
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        unused.drop();
-      }).then(() => sandbox?.close());
-    },
+    close: () => closeMock({ server, unused, control, sandbox, log }),
     warmUp: () => warmUpValidators(providers),
   };
 }
