@@ -36,7 +36,7 @@ describe('the Response a call gives back', () => {
     expect(await new Response(response.body).text()).toBe(JSON.stringify(thing));
   });
 
-  it("gives the caller data of its own: changing it changes neither the Response nor what unwrap reports", async () => {
+  it('gives the caller data of its own: changing it changes no later read of the Response', async () => {
     const api = await servers.start((_request, response) => sendJson(response, 200, thing));
     const { data, response } = await createThingsClient({ baseUrl: api.url }).GET('/things/{id}', { params: { path: { id: 't-1' } } });
     if (!data) throw new Error('no data');
