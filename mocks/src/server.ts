@@ -172,7 +172,6 @@ export function createMockServer(options: MockOptions): MockServer {
       cors,
       control,
       sandbox,
-      sandboxEnabled: sandbox !== undefined,
       docsDir,
       bodyLimit,
       boundToLoopback: () => boundToLoopback,

@@ -24,7 +24,7 @@ import { contractFileRoute, noSuchOperationRoute, operationRoute, proxyRoute, ty
 import type { Route } from './router.js';
 import { docsRoute, faviconRoute, landingRoute, notFoundRoute, reservedRoute, type SiteDependencies } from './site-routes.js';
 
-export interface MockRouteDependencies extends SiteDependencies {
+export interface MockRouteDependencies extends Omit<SiteDependencies, 'sandboxEnabled'> {
   readonly bySlug: ReadonlyMap<string, Provider>;
   readonly proxies: ReadonlyMap<string, ProxiedProvider>;
   readonly cors: CorsPolicy;
@@ -38,17 +38,18 @@ export interface MockRouteDependencies extends SiteDependencies {
 
 export function mockRoutes(deps: MockRouteDependencies): Route[] {
   const { bySlug, control, sandbox, bodyLimit } = deps;
+  const site: SiteDependencies = { ...deps, sandboxEnabled: sandbox !== undefined };
   return [
     ...(deps.proxies.size > 0 ? [proxyRoute(deps.proxies, bodyLimit)] : []),
     operationRoute({ bySlug, cors: deps.cors, faults: control.faults, answerOperation: deps.answerOperation }),
     contractFileRoute(bySlug, deps.contracts),
     noSuchOperationRoute(bySlug),
-    landingRoute(deps),
+    landingRoute(site),
     faviconRoute,
     docsRoute(deps.docsDir),
     ...(sandbox ? [sandboxRoute({ sandbox, control, bodyLimit, boundToLoopback: deps.boundToLoopback })] : []),
     controlRoute(control, bodyLimit),
     reservedRoute,
-    notFoundRoute(deps),
+    notFoundRoute(site),
   ];
 }

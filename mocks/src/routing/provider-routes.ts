@@ -14,8 +14,7 @@ import { NO_HEADERS, type RequestContext } from '../http/request-context.js';
 import type { AnswerOperation } from '../pipeline/operation.js';
 import type { ProxyRequest } from '../prism/proxy.js';
 import { isContractPath } from '../site/contracts.js';
-import type { Route } from './router.js';
-import { reads } from './site-routes.js';
+import { reads, type Route } from './router.js';
 
 export interface ProxiedProvider {
   readonly provider: Provider;

@@ -26,6 +26,11 @@ export interface Router {
 
 export class NoRouteError extends Error {}
 
+/** GET or HEAD: the pages and contract files are read-only. */
+export function reads(target: RequestTarget): true | undefined {
+  return target.method === 'GET' || target.method === 'HEAD' || undefined;
+}
+
 export function createRouter(routes: readonly Route[]): Router {
   return {
     routes,

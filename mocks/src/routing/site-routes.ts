@@ -8,11 +8,10 @@ import { RESERVED_SEGMENTS } from '../catalog/load.js';
 import type { Provider } from '../catalog/provider.js';
 import { notFound, sandboxNotEnabled } from '../http/mock-errors.js';
 import { prepare } from '../http/prepared-response.js';
-import type { RequestTarget } from '../http/request-context.js';
 import { docsAvailable, serveDocs } from '../site/docs-static.js';
 import { indexPage } from '../site/index-page.js';
 import { favicon, landingPage, wantsHtml } from '../site/landing-page.js';
-import type { Route } from './router.js';
+import { reads, type Route } from './router.js';
 
 export interface SiteDependencies {
   readonly providers: readonly Provider[];
@@ -21,9 +20,6 @@ export interface SiteDependencies {
   /** The origin the request reached the mock at (http/origin.ts). */
   readonly originOf: (req: IncomingMessage) => string;
 }
-
-/** GET or HEAD: the pages are read-only. */
-export const reads = (target: RequestTarget): true | undefined => target.method === 'GET' || target.method === 'HEAD' || undefined;
 
 const DOCS_REDIRECT = prepare({ status: 301, headers: { Location: '/docs/' } });
 

@@ -30,7 +30,6 @@ function routerWith(overrides: Partial<MockRouteDependencies> = {}): Router {
       cors: createCorsPolicy([], []),
       control: createMockControl({ providers }),
       sandbox: undefined,
-      sandboxEnabled: false,
       docsDir: '',
       bodyLimit: 1024,
       boundToLoopback: () => true,
@@ -126,7 +125,7 @@ describe('outside the providers', () => {
 
   it('/_sandbox/ is the sandbox route with --sandbox, a reserved prefix without it; /_mock/ is always the control route', () => {
     expect(routeOf('GET', '/_sandbox/state')).toBe('reserved');
-    const withSandbox = routerWith({ sandbox: {} as Sandbox, sandboxEnabled: true });
+    const withSandbox = routerWith({ sandbox: {} as Sandbox });
     expect(routeOf('GET', '/_sandbox/state', withSandbox)).toBe('sandbox');
     expect(routeOf('GET', '/_mock/requests')).toBe('control');
     expect(routeOf('DELETE', '/_mock', withSandbox)).toBe('control');
