@@ -10,7 +10,7 @@
  *   /docs, /docs/…               reference docs (GET, HEAD)
  *   /_sandbox/…                  with `--sandbox` only
  *   /_mock/…                     journal and faults
- *   /docs (not GET/HEAD), /_sandbox (no --sandbox)   reserved: 404 "Sandbox Not Enabled"
+ *   /docs, /_sandbox (reserved)  what the routes above left (other methods, no `--sandbox`): a 404 saying so
  *   anything else                404 listing the providers
  */
 import type { Provider } from '../catalog/provider.js';
