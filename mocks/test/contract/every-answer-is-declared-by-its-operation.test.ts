@@ -1,7 +1,8 @@
 /**
  * The contract says what the mock does: every operation of every provider is sent a valid request, an
  * invalid body, no credentials, each of its path, query and header parameters with a value its schema
- * rejects (rejected-value.ts), and `Prefer: code=<status>` for each documented status; each answer's status
+ * rejects (rejected-value.ts; the answer must be a client error), each required query and header parameter
+ * left out, and `Prefer: code=<status>` for each documented status; each answer's status
  * must be declared by the operation (exactly, as `NXX` or `default`), each header it carries must be
  * declared on that response (transport headers and the mock's own `sl-violations` aside), each required
  * header must be there with a value its schema accepts, and the body must have the declared shape (or be
@@ -57,7 +58,17 @@ type Kind =
   | 'malformed body'
   | 'no credentials'
   | `malformed ${ParameterLocation} parameter ${string}`
+  | `missing ${'query' | 'header'} parameter ${string}`
   | `Prefer code=${string}`;
+
+/** The operation's required query and header parameters (a path parameter cannot be left out). */
+function requiredParameters(operation: Operation): { location: 'query' | 'header'; name: string }[] {
+  return operation.parameters.flatMap(({ value: parameter }) =>
+    parameter.required === true && (parameter.in === 'query' || parameter.in === 'header')
+      ? [{ location: parameter.in, name: String(parameter.name) }]
+      : [],
+  );
+}
 
 /** The operation's parameters its schema can reject a value of, with that value. */
 function malformedParameters(provider: Provider, operation: Operation): { location: ParameterLocation; name: string; value: string }[] {
@@ -78,20 +89,23 @@ const cases = listing.providers.flatMap((provider) =>
     if (operation.requestBody) kinds.push('invalid body', 'malformed body');
     if (!operation.security.anonymous) kinds.push('no credentials');
     for (const { location, name } of malformedParameters(provider, operation)) kinds.push(`malformed ${location} parameter ${name}`);
+    for (const { location, name } of requiredParameters(operation)) kinds.push(`missing ${location} parameter ${name}`);
     for (const status of operation.responses.statuses.map((answers) => answers.status))
       if (status !== 'default') kinds.push(`Prefer code=${status.replace(/XX$/i, '00')}`);
     return kinds.map((kind) => [`${label}: ${kind}`, provider.slug, operation.info.operationId, kind] as const);
   }),
 );
 
-/** The sample's path and query with one parameter's value replaced. */
-function withParameter(operation: Operation, target: string, location: 'path' | 'query', name: string, value: string): string {
+/** The sample's path and query with one parameter's value replaced (`undefined`: a query parameter left out). */
+function withParameter(operation: Operation, target: string, location: 'path' | 'query', name: string, value: string | undefined): string {
   const [path = '', search = ''] = target.split('?');
   if (location === 'query') {
     const query = new URLSearchParams(search);
-    query.set(name, value);
-    return `${path}?${query.toString()}`;
+    if (value === undefined) query.delete(name);
+    else query.set(name, value);
+    return query.size > 0 ? `${path}?${query.toString()}` : path;
   }
+  if (value === undefined) throw new Error(`a path parameter cannot be left out: ${name}`);
   const index = operation.info.path.split('/').indexOf(`{${name}}`);
   if (index === -1) throw new Error(`${operation.info.path}: {${name}} is not a whole segment`);
   const segments = path.split('/');
@@ -109,6 +123,9 @@ function request(provider: Provider, operation: Operation, kind: Kind): Promise<
   );
   if (malformed?.location === 'header') headers[malformed.name.toLowerCase()] = malformed.value;
   else if (malformed) target = withParameter(operation, target, malformed.location, malformed.name, malformed.value);
+  const missing = requiredParameters(operation).find(({ location, name }) => kind === `missing ${location} parameter ${name}`);
+  if (missing?.location === 'header') delete headers[missing.name.toLowerCase()];
+  else if (missing) target = withParameter(operation, target, missing.location, missing.name, undefined);
   if (kind === 'no credentials') delete headers.authorization;
   if (kind === 'invalid body') body = sample.contentType === 'application/x-www-form-urlencoded' ? 'undocumented=1' : '[]';
   if (kind === 'malformed body') body = sample.contentType === 'application/x-www-form-urlencoded' ? '%zz' : '{';
@@ -217,5 +234,8 @@ describe('every answer of the mock is declared by its operation', () => {
     const operation = running.operation(slug, operationId);
     const answer = await request(provider, operation, kind);
     expect(undeclared(provider, operation, answer), `answered ${answer.status}`).toEqual([]);
+    // A parameter the contract rejects is refused, not answered as if it named a record.
+    if (kind.startsWith('malformed ') || kind.startsWith('missing '))
+      expect(answer.status, 'refused as a client error').toBeGreaterThanOrEqual(400);
   });
 });
