@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
 import { startCli, type Started } from './cli-process.js';
 import { postgresMissing, startCluster, type Cluster } from './postgres-cluster.js';
-import { call, control, creditNoteBody, eventually, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
+import { call, control, creditNoteBody, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
 
 const missing = postgresMissing();
 if (missing) process.stderr.write(`\n*** SKIPPED the PostgreSQL tests: ${missing} ***\n\n`);
@@ -59,7 +59,7 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     expect((await call(local, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`)).status).toBe(200);
 
     const notes = await Promise.all(Array.from({ length: 8 }, (_, i) => createAndSubmit(i % 2 === 0 ? other : local, local)));
-    await eventually(() => hook.received.length >= notes.length * 3, 20_000, 'every notification');
+    await hook.waitFor(notes.length * 3, { timeoutMs: 20_000, what: 'every notification' });
     await local.mock.sandbox?.deliveries().idle();
     const seen = hook.received.map(
       (request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`,
@@ -84,14 +84,14 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     const noteId = await createAndSubmit(remote(child, local), local);
 
     // The child has claimed the first notification and is waiting for the receiver: kill it there.
-    await eventually(() => hook.received.length === 1, 10_000, 'the child’s first attempt');
+    await hook.waitFor(1, { timeoutMs: 10_000, what: 'the child’s first attempt' });
     child.child.kill('SIGKILL');
     await child.exited;
     hang = false;
     const claimed = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { state: string }[] };
     expect(claimed.deliveries.map((delivery) => delivery.state)).toEqual(['sending', 'pending', 'pending']);
 
-    await eventually(() => hook.received.length === 4, 20_000, 'the other process finishing the deliveries');
+    await hook.waitFor(4, { timeoutMs: 20_000, what: 'the other process finishing the deliveries' });
     expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([
       1, 1, 8, 2,
     ]);
