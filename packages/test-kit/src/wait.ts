@@ -43,7 +43,7 @@ export function createSignal(): Signal {
     },
     until(check, options = {}) {
       const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
-      // Made here, so that its stack names the test's line, not a timer's.
+      // Made at the call, so that its stack holds the test's line (one made in the timer would not).
       const failure = new Error('timed out');
       return new Promise<void>((resolve, reject) => {
         let done = false;
@@ -90,6 +90,7 @@ export function createSignal(): Signal {
 /** `promise`, or a rejection naming `what` after `timeoutMs` (for a wait that has its own event, such as an idle worker). */
 export function within<T>(promise: Promise<T>, options: WaitOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+  // Made at the call, like until's.
   const failure = new Error('timed out');
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
