@@ -263,7 +263,8 @@ export async function startReceiver(answer: (n: number, body: unknown) => number
     received,
     waitFor: (condition, options = {}) =>
       server.waitFor(typeof condition === 'number' ? condition : () => condition(received), {
-        seen: () => `${describeRequests(server.requests)}${received.length === 0 ? '' : `; the last body ${received.at(-1)?.text.slice(0, 240)}`}`,
+        seen: () =>
+          `${describeRequests(server.requests)}${received.length === 0 ? '' : `; the last body ${received.at(-1)?.text.slice(0, 240)}`}`,
         ...options,
       }),
     close: () => server.close(),
