@@ -120,6 +120,8 @@ describe('a delivery', () => {
       inFlight++;
       most = Math.max(most, inFlight);
       req.resume();
+      // A slow receiver, not a wait of the test's: each answer takes 20 ms, so that requests overlap and a third
+      // one sent past the limit would be seen in flight (the test waits on the outbox's attempts, not on this).
       setTimeout(() => {
         inFlight--;
         res.writeHead(204).end();
