@@ -4,8 +4,8 @@
  * request bodies taken from the specs' examples, a local webhook receiver, the outbox alone (`startOutbox`),
  * and the repository's schema validator for "every answer matches the spec".
  * Waits are on events, never polls: a receiver's arrivals (`waitFor`), the sandbox's commits and delivery
- * attempts (`untilSandbox`), the outbox's attempts (`Outbox.until`), the delivery worker going idle (`settled`), another process's
- * console event stream (`untilProcess`).
+ * attempts (`untilSandbox`), the outbox's attempts (`Outbox.until`), the delivery worker going idle
+ * (`settled`), another process's console event stream (`untilProcess`).
  */
 import type { IncomingMessage } from 'node:http';
 import { openEventStream } from '@credit-apis/test-kit/event-stream';
