@@ -19,8 +19,8 @@ export const providers = [
   {
     "slug": "eccor-fgts",
     "title": "ECCOR FGTS (UY3 credit API)",
-    "version": "0.2.0",
-    "sha256": "a731111b7382ceb510a21efec301ad8b5b2311c16e9b4f2f7f9a03e0043e0e21",
+    "version": "0.3.0",
+    "sha256": "aa2ebabf08379cb0554ef1d799a53d56f3e78bb327fa7bb92b9714baf5ea2ffc",
     "exports": {
       "json": "./eccor-fgts.json",
       "yaml": "./eccor-fgts.yaml",

@@ -2294,6 +2294,22 @@ export interface operations {
                     "application/json": components["schemas"]["NaturalPerson"];
                 };
             };
+            /**
+             * @description The id is not a valid UUID (400 BAD REQUEST).
+             *     Not captured for this operation: the `INVALID_FORM` answer of the same API's other operations (see
+             *     `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description The person does not exist or the client may not read it (403 FORBIDDEN). The API answers 403, not 404,
@@ -2486,6 +2502,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description An id is not a valid UUID (400 BAD REQUEST).
+             *     Not captured for this operation: the `INVALID_FORM` answer of the same API's other operations (see
+             *     `x-doc-quirks`).
+             */
+            400: {
+                headers: {
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             401: components["responses"]["Unauthorized"];
         };

@@ -9,6 +9,7 @@ import { prepare, type AnswerSpec, type PreparedResponse } from '../http/prepare
 import type { OperationInfo, ProviderProfile } from '../providers/types.js';
 import { compileScheme, compileSecurity, type SchemeCheck, type SecurityCheck } from '../security/schemes.js';
 import { addDocument, type AjvPair } from '../validation/ajv-pair.js';
+import { malformedPathAnswer } from '../validation/malformed-path.js';
 import { createRequestValidator, type BodyContract, type RequestValidator } from '../validation/request-validator.js';
 import type { Violation } from '../validation/violation.js';
 import { childPointer, followObject, isObject, pointerSegment, type JsonObject } from './openapi.js';
@@ -110,7 +111,8 @@ export function compileProvider(slug: string, doc: JsonObject, profile: Provider
         cache401.set(scheme, answer);
         return answer;
       },
-      invalid: (violations) => withDocumentedHeaders(profile.validationError(violations, info)),
+      invalid: (violations) =>
+        malformedPathAnswer(profile, responses, violations) ?? withDocumentedHeaders(profile.validationError(violations, info)),
       malformed(mediaType, reason) {
         if (profile.malformedBody) return withDocumentedHeaders(profile.malformedBody({ mediaType, reason }, info));
         return operation.invalid([

@@ -2,13 +2,15 @@
  * A request that breaks the contract gets the provider's own validation error, naming every offending
  * field: UY3 `INVALID_FORM` with one `{message, key}` per field (and, for a `oneOf` such as a bank
  * account, only the fields of the branch the request meant); INSS `Request Validator Error` whose `data`
- * is the same object as a JSON string; Zemo and Banco CDC their only error shapes. Every such answer also
- * lists the violations in `sl-violations`, as Prism does.
+ * is the same object as a JSON string; Zemo and Banco CDC their only error shapes (Zemo answers an id that is
+ * not a UUID with its documented 404, as it answers an unknown id). Every such answer also lists the
+ * violations in `sl-violations`, as Prism does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import bancoCdc from '../../src/providers/banco-cdc.js';
 import inss from '../../src/providers/nossa-fintech-inss.js';
+import zemo from '../../src/providers/zemo.js';
 import type { Violation } from '../../src/validation/violation.js';
 import { hasProvider, startMock, type RunningMock } from '../support/mock.js';
 import { send, sendSample } from '../support/requests.js';
@@ -92,10 +94,19 @@ describe('invalid requests get the provider error shape', () => {
     expect(keys).toEqual(expect.arrayContaining(['amortization.apr', 'amortization.startDate', 'productId']));
   });
 
-  it.runIf(hasProvider('zemo'))('Zemo: {"message"} naming the path parameter', async () => {
+  it.runIf(hasProvider('zemo'))('Zemo: an id that is not a UUID gets the documented 404, the violation in sl-violations', async () => {
     const answer = await send(`${running.url}/zemo/api/operations/not-a-uuid`, { headers: { authorization: SAMPLE_BEARER } });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ message: 'Invalid request: path.id must match format "uuid".' });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toEqual({ message: 'We could not find the opetarion with this id.' });
+    expect(answer.headers.get('sl-violations')).toContain('uuid');
+  });
+
+  it('Zemo: any other violation gets {"message"} naming it', () => {
+    const answer = zemo({}).validationError([missingName], info);
+    expect(answer).toEqual({
+      status: 400,
+      body: { message: 'Invalid request: body.borrower.name must NOT have fewer than 1 characters.' },
+    });
   });
 
   it.runIf(hasProvider('nossa-fintech-inss'))(

@@ -84,11 +84,8 @@ export class Redactor {
     if (!secret) return;
     this.#secrets.delete(secret);
     this.#secrets.add(secret);
-    while (this.#secrets.size > this.#limit) {
-      const oldest = this.#secrets.values().next().value;
-      if (oldest === undefined) break;
-      this.#secrets.delete(oldest);
-    }
+    // One secret in at a time, so at most one (the oldest: a Set keeps insertion order) goes out.
+    if (this.#secrets.size > this.#limit) this.#secrets.delete(this.#secrets.values().next().value as string);
   }
 
   /** {@link redact} with every remembered secret. */

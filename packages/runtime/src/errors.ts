@@ -65,19 +65,19 @@ export interface ApiErrorInit<TBody, TStatus extends number> extends RequestDesc
 export class ApiError<TBody = unknown, TStatus extends number = number> extends CreditApisError {
   override name = 'ApiError';
   /** HTTP status (4xx/5xx, or 3xx when redirects were not followed). */
-  readonly status: TStatus;
+  declare readonly status: TStatus;
   /** The provider's parsed error body, `undefined` when empty. Not redacted: it is data, never logged. */
-  readonly body: TBody | undefined;
+  declare readonly body: TBody | undefined;
   /** Response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The provider's correlation/request id for this answer, when it sent one. */
-  readonly correlationId: string | undefined;
+  declare readonly correlationId: string | undefined;
   /** Provider slug. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the operation (or the redacted request path). */
-  readonly path: string;
+  declare readonly path: string;
 
   constructor(init: ApiErrorInit<TBody, TStatus>) {
     const id = init.correlationId ? ` (correlation id ${init.correlationId})` : '';
@@ -100,7 +100,7 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
 export class AuthenticationError<TBody = unknown> extends ApiError<TBody> {
   override name = 'AuthenticationError';
   /** Redacted URL of the token endpoint. */
-  readonly tokenUrl: string;
+  declare readonly tokenUrl: string;
 
   constructor(init: ApiErrorInit<TBody, number> & { tokenUrl: string }) {
     const summary = init.bodySummary ? `: ${init.bodySummary}` : '';
@@ -121,13 +121,13 @@ export class AuthenticationError<TBody = unknown> extends ApiError<TBody> {
 export class NetworkError extends CreditApisError {
   override name = 'NetworkError';
   /** Provider slug. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the operation (or the redacted request path). */
-  readonly path: string;
+  declare readonly path: string;
   /** Attempt number (1 for the first send) that failed last. */
-  readonly attempt: number;
+  declare readonly attempt: number;
 
   constructor(init: RequestDescription & { attempt: number; reason: string; cause: unknown }) {
     super(`${where(init)} failed without an HTTP answer (attempt ${init.attempt}): ${init.reason}`, {
@@ -144,15 +144,15 @@ export class NetworkError extends CreditApisError {
 export class TimeoutError extends CreditApisError {
   override name = 'TimeoutError';
   /** Provider slug. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the operation (or the redacted request path). */
-  readonly path: string;
+  declare readonly path: string;
   /** The limit that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** Attempt number (1 for the first send) that timed out last. */
-  readonly attempt: number;
+  declare readonly attempt: number;
 
   constructor(init: RequestDescription & { timeoutMs: number; attempt: number }) {
     super(`${where(init)} timed out after ${init.timeoutMs} ms (attempt ${init.attempt})`);
@@ -171,19 +171,19 @@ export class TimeoutError extends CreditApisError {
 export class ResponseParseError extends CreditApisError {
   override name = 'ResponseParseError';
   /** Provider slug. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the operation (or the redacted request path). */
-  readonly path: string;
+  declare readonly path: string;
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response's `Content-Type`, if any. */
-  readonly contentType: string | undefined;
+  declare readonly contentType: string | undefined;
   /** The start of the body, redacted (at most 200 characters). */
-  readonly bodySnippet: string;
+  declare readonly bodySnippet: string;
   /** The provider's correlation/request id, when it sent one. */
-  readonly correlationId: string | undefined;
+  declare readonly correlationId: string | undefined;
 
   constructor(
     init: RequestDescription & {
@@ -222,17 +222,17 @@ export interface ValidationIssue {
 export class ResponseValidationError extends CreditApisError {
   override name = 'ResponseValidationError';
   /** Provider slug. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the operation (or the redacted request path). */
-  readonly path: string;
+  declare readonly path: string;
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response's media type (`application/json`), if any. */
-  readonly mediaType: string | undefined;
+  declare readonly mediaType: string | undefined;
   /** Every difference found. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(init: RequestDescription & { status: number; mediaType: string | undefined; issues: readonly ValidationIssue[] }) {
     const list = init.issues.map((issue) => `${issue.instancePath || '(body)'} ${issue.message}`).join('; ');

@@ -73,19 +73,18 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
   const { profile, redactor, logger, auth } = config;
   const provider = profile.name;
   const clientRetry = config.retry || { ...DEFAULT_RETRY, maxRetries: 0 };
-  const redactError = (error: LogEvent['error']): LogEvent['error'] =>
-    error && { name: error.name, message: redactor.redact(error.message) };
-  const authLog: AuthContext['log'] = (event) => {
+  /** Emits `event` with its message, correlation id and error redacted (nothing is done without a logger). */
+  const log = (event: LogEvent): void => {
     if (!logger) return;
+    const { correlationId, error } = event;
     emit(logger, {
-      attempt: 1,
       ...event,
-      provider,
       message: redactor.redact(event.message),
-      path: redactor.redact(event.path),
-      error: redactError(event.error),
+      correlationId: correlationId === undefined ? undefined : redactor.redact(correlationId),
+      error: error && { name: error.name, message: redactor.redact(error.message) },
     });
   };
+  const authLog: AuthContext['log'] = (event) => log({ attempt: 1, ...event, provider, path: redactor.redact(event.path) });
 
   function startCall(request: Request): Call {
     const options = readCallOptions(request);
@@ -108,19 +107,7 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       timeoutMs,
       retry,
       maxRetries: retry && idempotent ? retry.maxRetries : 0,
-      log(event) {
-        if (!logger) return; // no redaction work for events nobody receives
-        emit(logger, {
-          ...event,
-          message: redactor.redact(event.message),
-          provider,
-          method,
-          path,
-          operation,
-          correlationId: event.correlationId === undefined ? undefined : redactor.redact(event.correlationId),
-          error: redactError(event.error),
-        });
-      },
+      log: (event) => log({ ...event, provider, method, path, operation }),
       authContext: () => (context ??= { provider, fetch: config.fetch, timeoutMs, signal, log: authLog }),
     };
   }

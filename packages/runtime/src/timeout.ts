@@ -75,24 +75,12 @@ export function startAttemptSignal(callerSignal: AbortSignal | undefined, timeou
  * @internal
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
-    signal?.addEventListener('abort', onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms));
   });
+  // An abort rejects at once; the timer is cleared either way, so no wait outlives its call.
+  return raceSignal(waited, signal).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -48,7 +48,14 @@ class BufferedResponse extends Response {
   }
 
   override async json(): Promise<unknown> {
-    return JSON.parse(this.#text);
+    // The runtime's middleware has parsed the text already (to check it and find the correlation id): the
+    // first reader (openapi-fetch) gets that value, and the cache lets go of it, so that no later reader shares
+    // an object the caller may change.
+    const body = read<BufferedBody>(this, BODY);
+    const parsed = body?.parsed;
+    if (!body || parsed?.kind !== 'json') return JSON.parse(this.#text);
+    body.parsed = undefined;
+    return parsed.value;
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {

@@ -36,10 +36,10 @@ export interface ResponseMeta {
   redactor: Redactor;
 }
 
-/** A body read once, and its JSON parse (computed on first use). */
+/** A body read once, and its JSON parse (computed on first use; handed to the first `json()` reader). */
 export interface BufferedBody {
   text: string;
-  parsed?: JsonParse;
+  parsed?: JsonParse | undefined;
 }
 
 type Carrier = Record<symbol, unknown>;

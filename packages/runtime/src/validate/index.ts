@@ -119,12 +119,13 @@ export function validateResponses(document: OpenApiDocument, options: ValidateRe
         issues: clean,
       });
       // Values outside an open enum are drift, not errors: only a mismatch makes `throw` mode throw.
-      if (mode === 'throw' && issues.some((issue) => issue.keyword !== OPEN_ENUM_KEYWORD)) throw error;
+      const mismatch = issues.some((issue) => issue.keyword !== OPEN_ENUM_KEYWORD);
+      if (mode === 'throw' && mismatch) throw error;
       const logger = options.logger ?? context?.logger;
       const event = {
         level: 'warn' as const,
         type: 'validation' as const,
-        message: error.message,
+        message: mismatch ? error.message : undocumentedValuesMessage(error),
         provider: context?.provider ?? '',
         method,
         path: redactUrlPath(request.url, redactor),
@@ -169,4 +170,11 @@ function issuesFor(
       if (!body) return [{ instancePath: '', keyword: 'content', message: 'is empty, but the spec documents a body' }];
       return getValidator().check(spec.pointer, body.value);
   }
+}
+
+/** The report of an answer that matches the spec but carries values its open enums do not document yet. */
+function undocumentedValuesMessage(error: ResponseValidationError): string {
+  const where = `${error.provider ? `${error.provider}: ` : ''}${error.method} ${error.path}`;
+  const values = error.issues.map((issue) => issue.instancePath || '(body)').join(', ');
+  return `${where} answered ${error.status} with values the spec does not document yet (open enums, accepted): ${values}`;
 }

@@ -36,6 +36,16 @@ describe('the Response a call gives back', () => {
     expect(await new Response(response.body).text()).toBe(JSON.stringify(thing));
   });
 
+  it('gives the caller data of its own: changing it changes no later read of the Response', async () => {
+    const api = await servers.start((_request, response) => sendJson(response, 200, thing));
+    const { data, response } = await createThingsClient({ baseUrl: api.url }).GET('/things/{id}', { params: { path: { id: 't-1' } } });
+    if (!data) throw new Error('no data');
+    data.name = 'changed by the caller';
+    expect(await response.json()).toEqual(thing);
+    expect(await response.clone().json()).toEqual(thing);
+    expect(await response.json()).not.toBe(await response.json());
+  });
+
   it('clones with its body, status, headers and URL', async () => {
     const api = await servers.start((_request, response) => sendJson(response, 404, { message: 'no such thing' }));
     const { error, response } = await createThingsClient({ baseUrl: api.url }).GET('/things/{id}', { params: { path: { id: 'x' } } });

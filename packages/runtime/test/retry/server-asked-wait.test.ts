@@ -24,6 +24,13 @@ describe('Retry-After and rate-limit reset values, read on a fixed clock', () =>
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 
+  it('a negative number or an exponent is neither delta-seconds nor an HTTP-date: it asks for nothing (backoff applies)', () => {
+    expect(parseRetryAfter('-5', now)).toBeUndefined();
+    expect(parseRetryAfter('2026', now)).toBe(2_026_000); // delta-seconds, not the year 2026
+    expect(parseRetryAfter('1e3', now)).toBeUndefined();
+    expect(parseRetryAfter('', now)).toBeUndefined();
+  });
+
   it('a reset date-time: the time until then, to the millisecond', () => {
     expect(parseResetDateTime('2026-03-02T12:00:01.250Z', now)).toBe(1_250);
     expect(parseResetDateTime('2026-03-02T12:00:08.0000000Z', now)).toBe(8_000);

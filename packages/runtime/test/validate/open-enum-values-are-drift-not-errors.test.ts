@@ -54,6 +54,9 @@ describe('validateResponses: a value outside an open enum is drift, not an error
     client.use(validateResponses(spec));
     expect(unwrap(await client.GET('/things/{id}', { params: { path: { id: 't-1' } } }))).toMatchObject({ status: 'CANCELLED' });
     expect(validations().map((event) => [event.level, event.issues])).toEqual([['warn', [drift]]]);
+    expect(validations()[0]?.message).toBe(
+      'things: GET /things/{id} answered 200 with values the spec does not document yet (open enums, accepted): /status',
+    );
   });
 
   it('throw mode: an undocumented value is still only reported, never thrown', async () => {
