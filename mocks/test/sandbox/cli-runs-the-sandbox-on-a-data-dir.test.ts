@@ -73,6 +73,7 @@ describe('pnpm start --sandbox', () => {
         ).status,
       ).toBe(200);
       await receiver.waitFor(3, { timeoutMs: 10_000, what: 'three notifications' });
+      expect(receiver.received).toHaveLength(3);
 
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);

@@ -35,6 +35,7 @@ describe('redelivery', () => {
     await hook.waitFor(4, { what: 'the redelivery' });
     // Its outcome is recorded after the receiver answered it.
     await settled(running);
+    expect(hook.received).toHaveLength(4);
     expect(hook.received[3]?.body).toEqual(first.payload);
     const after = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
       deliveries: { id: string; state: string; redeliveryOf: string | null }[];
