@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, eventually, startReceiver, startSandbox, type Receiver } from '../sandbox/support.js';
+import { call, control, createCreditNote, startReceiver, startSandbox, type Receiver } from '../sandbox/support.js';
 
 const TOKEN = 's3cr3t-webhook-token';
 let receiver: Receiver;
@@ -36,7 +36,7 @@ describe('the sandbox control routes', () => {
   it('never show a webhook token, a CPF or an e-mail', async () => {
     const { person, noteId } = await createCreditNote(running);
     expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
-    await eventually(() => receiver.received.length > 0, 5000, 'a delivery');
+    await receiver.waitFor(1, { what: 'a delivery' });
     // The webhook URL is used as configured (the partner needs the token), only never shown.
     expect(receiver.received[0]?.headers.host).toBeDefined();
 

@@ -10,7 +10,6 @@ import {
   control,
   createCreditNote,
   creditNoteBody,
-  eventually,
   requestExample,
   SAMPLE_BEARER,
   startReceiver,
@@ -39,7 +38,7 @@ describe('a URL paused by its tenant', () => {
     const held = await createCreditNote(running);
     const delivered = await createCreditNote(running);
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${delivered.noteId}/SubmitApproval`);
-    await eventually(() => hook.received.length === 3, 5000, "the first note's three notifications");
+    await hook.waitFor(3, { what: "the first note's three notifications" });
     const [first] = await deliveriesOf(delivered.noteId);
 
     expect((await control(running, 'POST', '/webhooks/pause', { url: hook.url }, asAlice)).status).toBe(200);
@@ -56,7 +55,7 @@ describe('a URL paused by its tenant', () => {
     const bobNote = (await call(running, 'POST', '/eccor-fgts/v1/CreditNote', creditNoteBody(running, bobPerson, bobAccount), asBob))
       .json as string;
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${bobNote}/SubmitApproval`, undefined, asBob);
-    await eventually(() => hook.received.length === 6, 5000, "Bob's three notifications");
+    await hook.waitFor(6, { what: "Bob's three notifications" });
     expect(hook.received.slice(3).map((request) => (request.body as { id: string }).id)).toEqual([bobNote, bobNote, bobNote]);
     const waiting = await deliveriesOf(held.noteId);
     expect(waiting.map((delivery) => [delivery.state, delivery.attempts.length])).toEqual([
@@ -68,7 +67,7 @@ describe('a URL paused by its tenant', () => {
     expect(hook.received).toHaveLength(6);
 
     expect((await control(running, 'POST', '/webhooks/resume', { url: hook.url }, asAlice)).status).toBe(200);
-    await eventually(() => hook.received.length === 10, 5000, 'the held notifications');
+    await hook.waitFor(10, { what: 'the held notifications' });
     const sent = hook.received.slice(6).filter((request) => (request.body as { id: string }).id === held.noteId);
     expect(sent.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([1, 8, 2]);
     expect((await deliveriesOf(held.noteId)).every((delivery) => delivery.state === 'delivered')).toBe(true);

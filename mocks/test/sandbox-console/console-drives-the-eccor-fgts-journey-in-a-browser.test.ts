@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import { repoRoot, type RunningMock } from '../support/mock.js';
 import { send } from '../support/requests.js';
-import { eventually, requestExample, startReceiver, startSandbox, tomorrow, type Receiver } from '../sandbox/support.js';
+import { requestExample, startReceiver, startSandbox, tomorrow, type Receiver } from '../sandbox/support.js';
 import { chromiumAvailability, openWatchedPage, type WatchedPage } from './browser.js';
 
 const availability = chromiumAvailability();
@@ -113,12 +113,11 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
 
     const timeline = page.getByRole('list', { name: `Status changes of ${noteId}` });
     const change = (from: number, to: number) => timeline.locator(`li[data-change="${from}-${to}"]`);
+    // Playwright waits in the page for the count-th delivered entry to appear (its own wait: no poll of ours).
     const delivered = async (from: number, to: number, count = 1) => {
-      await eventually(
-        async () => (await change(from, to).locator('.state-delivered').count()) === count,
-        10_000,
-        `${from}→${to} delivered ×${count} on the page`,
-      );
+      const entries = change(from, to).locator('.state-delivered');
+      await entries.nth(count - 1).waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await entries.count(), `${from}→${to} delivered ×${count} on the page`).toBe(count);
     };
     // Each status change appears with its documented name, and its delivery with its attempt.
     for (const [from, to] of [
@@ -144,7 +143,7 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
     await page.getByRole('button', { name: 'Advance to Validação de Assinaturas' }).click();
     await delivered(2, 12);
     await page.locator(`[data-note="${noteId}"] .status`).getByText('Validação de Assinaturas').waitFor();
-    await eventually(() => payloads().includes('2→12'), 5000, 'the receiver got 2→12');
+    await receiver.waitFor(() => payloads().includes('2→12'), { what: 'the receiver got 2→12' });
 
     // Redeliver: the receiver sees the same notification again.
     const before = receiver.received.length;
@@ -152,7 +151,7 @@ describe.runIf(availability.run)('the sandbox console in a browser', () => {
       .getByRole('button', { name: /^Redeliver/ })
       .first()
       .click();
-    await eventually(() => receiver.received.length === before + 1, 5000, 'the redelivery');
+    await receiver.waitFor(before + 1, { what: 'the redelivery' });
     expect(payloads().at(-1)).toBe('2→12');
     await delivered(2, 12, 2);
 

@@ -3,34 +3,15 @@
  * read: the console's own reads would loop), carrying no data; at most `maxStreams` open streams (the next
  * gets a 503), each removed when its client goes, and every one ended when the server closes.
  */
-import { request, type IncomingMessage } from 'node:http';
+import { openEventStream, type EventStream } from '@credit-apis/test-kit/event-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createPerson, eventually, startReceiver, startSandbox, type Receiver } from '../sandbox/support.js';
+import { call, control, createPerson, sandboxOf, startReceiver, startSandbox, untilSandbox, type Receiver } from '../sandbox/support.js';
 
-interface Stream {
-  status: number;
-  text: () => string;
-  response: IncomingMessage;
-  close(): void;
-}
+const openStream = (running: RunningMock): Promise<EventStream> => openEventStream(`${running.url}/_sandbox/events`);
 
-function openStream(running: RunningMock): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${running.url}/_sandbox/events`, { headers: { accept: 'text/event-stream' } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('error', () => {});
-      resolve({ status: response.statusCode ?? 0, text: () => text, response, close: () => req.destroy() });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-const changes = (stream: Stream): number => stream.text().split('event: change\n').length - 1;
+const changes = (text: string): number => text.split('event: change\n').length - 1;
+const heartbeats = (text: string): number => text.split(': heartbeat').length - 1;
 
 let running: RunningMock;
 let hook: Receiver;
@@ -48,36 +29,43 @@ describe('the console event stream', () => {
     const stream = await openStream(running);
     try {
       expect(stream.status).toBe(200);
-      expect(stream.response.headers['content-type']).toMatch(/^text\/event-stream/);
-      await eventually(() => stream.text().includes('event: ready'), 5000, 'the ready event');
+      expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+      await stream.waitFor((text) => text.includes('event: ready'), { what: 'the ready event' });
       const person = await createPerson(running);
-      await eventually(() => changes(stream) >= 1, 5000, 'a change event');
+      await stream.waitFor((text) => changes(text) >= 1, { what: 'a change event' });
       expect(stream.text()).toContain('event: change\ndata: {}\n\n');
       // Reads only (the person, the overview): heartbeats come, changes do not.
-      const seen = changes(stream);
-      const beats = stream.text().split(': heartbeat').length;
+      const seen = changes(stream.text());
+      const beats = heartbeats(stream.text());
+      // The hub is told of a commit before its answer is sent: none may come while the reads are answered.
+      let told = 0;
+      const unsubscribe = sandboxOf(running).events.subscribe(() => told++);
       await call(running, 'GET', `/eccor-fgts/v1/NaturalPerson/${person.id}`);
       await control(running, 'GET', '/overview?tenant=x');
-      await eventually(() => stream.text().split(': heartbeat').length >= beats + 2, 5000, 'two heartbeats');
-      expect(changes(stream)).toBe(seen);
+      unsubscribe();
+      expect(told).toBe(0);
+      // And on the wire: two heartbeats later (a change is coalesced over 5 ms, a beat comes every 50 ms), still none.
+      await stream.waitFor((text) => heartbeats(text) >= beats + 2, { what: 'two heartbeats' });
+      expect(changes(stream.text())).toBe(seen);
     } finally {
       stream.close();
     }
   });
 
   it('keeps at most maxStreams open, frees a slot when a client goes, and ends them all on close', async () => {
-    const events = (running.mock.sandbox as Sandbox).events;
-    await eventually(() => events.open === 0, 5000, "the first test's stream removed");
+    const events = sandboxOf(running).events;
+    const open = (n: number, what: string) => untilSandbox(running, () => events.open === n, { what, seen: () => `${events.open} open` });
+    await open(0, "the first test's stream removed");
     const first = await openStream(running);
     const second = await openStream(running);
     const third = await openStream(running);
     expect([first.status, second.status, third.status]).toEqual([200, 200, 503]);
     third.close();
     first.close();
-    await eventually(() => events.open === 1, 5000, 'the closed stream removed');
+    await open(1, 'the closed stream removed');
     const again = await openStream(running);
     expect(again.status).toBe(200);
-    const ended = Promise.all([second, again].map((stream) => new Promise<void>((resolve) => stream.response.on('end', () => resolve()))));
+    const ended = Promise.all([second.ended, again.ended]);
     events.closeAll();
     await ended;
     expect(events.open).toBe(0);

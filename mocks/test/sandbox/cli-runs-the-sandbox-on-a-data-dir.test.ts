@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
 import { cwd, runCli, startCli as start } from './cli-process.js';
-import { eventually, startReceiver } from './support.js';
+import { startReceiver } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,7 +72,8 @@ describe('pnpm start --sandbox', () => {
           })
         ).status,
       ).toBe(200);
-      await eventually(() => receiver.received.length === 3, 10_000, 'three notifications');
+      await receiver.waitFor(3, { timeoutMs: 10_000, what: 'three notifications' });
+      expect(receiver.received).toHaveLength(3);
 
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);

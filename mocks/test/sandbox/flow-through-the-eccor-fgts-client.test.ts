@@ -12,7 +12,7 @@ import { parseEccorFgtsWebhook } from '@credit-apis/eccor-fgts/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import type { RunningMock } from '../support/mock.js';
-import { control, eventually, requestExample, schemaChecker, startReceiver, startSandbox, tomorrow, type Receiver } from './support.js';
+import { control, requestExample, settled, schemaChecker, startReceiver, startSandbox, tomorrow, type Receiver } from './support.js';
 
 let receiver: Receiver;
 let running: RunningMock;
@@ -110,7 +110,9 @@ describe('the ECCOR FGTS journey through @credit-apis/eccor-fgts', () => {
     expect(thrown).toMatchObject({ status: 400, correlationId: expect.stringMatching(/^#[0-9a-f]{32}$/) as unknown });
 
     // Every notification arrived: two failed attempts of the first one, then all eight in order.
-    await eventually(() => receiver.received.length === 10, 10_000, 'ten webhook requests');
+    await receiver.waitFor(10, { timeoutMs: 10_000, what: 'ten webhook requests' });
+    // The last request's outcome is recorded after the receiver answered it.
+    await settled(running);
     const events = receiver.received.map((request) => parseEccorFgtsWebhook(request.text));
     expect(events.map((event) => `${event.parameters.oldStatus}→${event.parameters.newStatus}`)).toEqual([
       '0→1',

@@ -16,7 +16,7 @@ import { specData } from '../../src/sandbox/spec-data.js';
 import { generatedDir } from '../support/mock.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startCli, type Started } from './cli-process.js';
-import { eventually, startReceiver, tomorrow } from './support.js';
+import { startReceiver, tomorrow, untilProcess } from './support.js';
 
 const KILLS = 10;
 const LOOPS = 4;
@@ -141,13 +141,15 @@ describe('kill -9 under load on a data dir', () => {
         const expected = new Set(
           notes.flatMap((note) => note.history.filter((change) => change.from !== null).map((_, i) => `${note.id} ${i}`)),
         );
-        await eventually(
-          async () =>
-            (await get<{ endpoints: { undelivered: number }[] }>(last.url, '/_sandbox/deliveries?limit=1')).endpoints.every(
-              (endpoint) => endpoint.undelivered === 0,
-            ),
-          20_000,
-          'every delivery delivered',
+        let undelivered: number[] = [];
+        await untilProcess(
+          last.url,
+          async () => {
+            const { endpoints } = await get<{ endpoints: { undelivered: number }[] }>(last.url, '/_sandbox/deliveries?limit=1');
+            undelivered = endpoints.map((endpoint) => endpoint.undelivered);
+            return undelivered.every((count) => count === 0);
+          },
+          { timeoutMs: 20_000, what: 'every delivery delivered', seen: () => `undelivered per URL: ${undelivered.join(', ')}` },
         );
         const received = new Set(
           hook.received.map(

@@ -5,13 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
+import { uy3Timestamp } from '../../src/sandbox/clock.js';
 import type { RunningMock } from '../support/mock.js';
 import { call, createPerson, requestExample, schemaChecker, startSandbox } from './support.js';
 
 let running: RunningMock;
 let check: ReturnType<typeof schemaChecker>;
+/** The sandbox's clock, moved by the tests: a later write has a later time because the clock moved, not because time passed. */
+let now = Date.now();
 beforeAll(async () => {
-  running = await startSandbox();
+  running = await startSandbox({ clock: () => now });
   check = schemaChecker(running, 'eccor-fgts');
 });
 afterAll(() => running.close());
@@ -44,7 +47,7 @@ describe('PUT /v1/NaturalPerson/{id}', () => {
       { ...transferEntry, id: transfer?.id as string },
       { operationTypeValue: 'Pix', pixKeyTypeValue: 'Phone', keyPix: '12980546587' },
     ];
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    now += 1000;
     const answer = await call(running, 'PUT', `/eccor-fgts/v1/NaturalPerson/${person.id}`, body);
     expect(answer.status).toBe(204);
     expect(answer.text).toBe('');
@@ -54,6 +57,7 @@ describe('PUT /v1/NaturalPerson/{id}', () => {
     const kept = after.bankAccounts.find((account) => account.id === transfer?.id);
     expect(kept).toMatchObject({ accountDigit: '1', createdAt: transfer?.createdAt });
     expect(kept?.updatedAt).not.toBe(transfer?.createdAt);
+    expect(kept?.updatedAt).toBe(uy3Timestamp(now));
     expect(kept?.updatedBy).toMatchObject({ userIdDisplay: 'chatbotApi' });
     const added = after.bankAccounts.filter((account) => account.id !== transfer?.id);
     expect(added).toHaveLength(1);

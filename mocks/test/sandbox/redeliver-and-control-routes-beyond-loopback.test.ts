@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, eventually, startReceiver, startSandbox, type Receiver } from './support.js';
+import { call, control, createCreditNote, settled, startReceiver, startSandbox, type Receiver } from './support.js';
 
 let running: RunningMock;
 let hook: Receiver;
@@ -23,7 +23,7 @@ describe('redelivery', () => {
   it('sends a delivered notification again as a new delivery', async () => {
     const { noteId } = await createCreditNote(running);
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
-    await eventually(() => hook.received.length === 3, 5000, 'three notifications');
+    await hook.waitFor(3, { what: 'three notifications' });
     const listed = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
       deliveries: { id: string; payload: unknown }[];
     };
@@ -32,7 +32,10 @@ describe('redelivery', () => {
     expect(again.status).toBe(202);
     const { id } = again.json as { id: string; redeliveryOf: string };
     expect(again.json).toMatchObject({ redeliveryOf: first.id });
-    await eventually(() => hook.received.length === 4, 5000, 'the redelivery');
+    await hook.waitFor(4, { what: 'the redelivery' });
+    // Its outcome is recorded after the receiver answered it.
+    await settled(running);
+    expect(hook.received).toHaveLength(4);
     expect(hook.received[3]?.body).toEqual(first.payload);
     const after = (await control(running, 'GET', `/deliveries?subject=${noteId}`)).json as {
       deliveries: { id: string; state: string; redeliveryOf: string | null }[];

@@ -8,17 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/catalog/openapi.js';
 import { specData } from '../../src/sandbox/spec-data.js';
 import type { RunningMock } from '../support/mock.js';
-import {
-  call,
-  control,
-  createCreditNote,
-  eventually,
-  requestExample,
-  schemaChecker,
-  startReceiver,
-  startSandbox,
-  type Receiver,
-} from './support.js';
+import { call, control, createCreditNote, requestExample, schemaChecker, startReceiver, startSandbox, type Receiver } from './support.js';
 
 let receiver: Receiver;
 let running: RunningMock;
@@ -59,7 +49,7 @@ describe('the credit-note flow', () => {
     const submitted = await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
     expect(submitted.status).toBe(200);
     expect(submitted.text).toBe('');
-    await eventually(() => mine().length === 3, 5000, 'three notifications');
+    await receiver.waitFor(() => mine().length === 3, { what: 'three notifications' });
     expect(transitions(mine())).toEqual(['0→1', '1→8', '8→2']);
     expect(receiver.received[0]?.headers['content-type']).toBe('application/json');
   });
@@ -139,7 +129,7 @@ describe('the credit-note flow', () => {
   });
 
   it('notified every change in order, each payload the documented one with its id and statuses', async () => {
-    await eventually(() => mine().length === 8, 5000, 'eight notifications');
+    await receiver.waitFor(() => mine().length === 8, { what: 'eight notifications' });
     const events = mine() as Event[];
     expect(transitions(events)).toEqual(['0→1', '1→8', '8→2', '2→12', '12→3', '3→13', '13→3', '3→14']);
     const spec = specData('eccor-fgts', running.provider('eccor-fgts').doc);

@@ -3,13 +3,18 @@
  * unless a test names a data dir or a database), fast delivery timings (so retries take milliseconds),
  * request bodies taken from the specs' examples, a local webhook receiver, the outbox alone (`startOutbox`),
  * and the repository's schema validator for "every answer matches the spec".
+ * Waits are on events, never polls: a receiver's arrivals (`waitFor`), the sandbox's commits and delivery
+ * attempts (`untilSandbox`), the outbox's attempts (`Outbox.until`), the delivery worker going idle
+ * (`settled`), another process's console event stream (`untilProcess`).
  */
 import type { IncomingMessage } from 'node:http';
-import { startServer } from '@credit-apis/test-kit/http-server';
+import { openEventStream } from '@credit-apis/test-kit/event-stream';
+import { describeRequests, startServer } from '@credit-apis/test-kit/http-server';
+import { createSignal, within, type Check, type WaitOptions } from '@credit-apis/test-kit/wait';
 import { createDocumentValidator, describeError } from '@credit-apis/contract-core/validator';
 import type { Json, JsonObject } from '../../src/catalog/openapi.js';
 import { SAMPLE_BEARER } from '../../src/catalog/sample-request.js';
-import { sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { sandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import type { Database } from '../../src/sandbox/storage/database.js';
 import { openStorage, type StorageOptions } from '../../src/sandbox/storage/open.js';
 import { createDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from '../../src/sandbox/webhooks/delivery.js';
@@ -42,16 +47,27 @@ export interface Outbox {
   enqueue(urls: readonly string[], subject: string, payload: unknown, webhook?: string): Promise<string[]>;
   list(subject?: string): Promise<DeliveryRecord[]>;
   endpoints(): Promise<EndpointHealth[]>;
+  /** Resolves once `check` holds: checked now and after each attempt's outcome is committed. */
+  until(check: Check, options?: WaitOptions): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The outbox and its delivery worker alone, on a database of their own (memory unless told). */
 export async function startOutbox(delivery: DeliveryOptions = {}, storage: StorageOptions = {}): Promise<Outbox> {
   const db = await openStorage(storage);
-  const worker = createDeliveryWorker(db, { ...FAST_DELIVERY, ...delivery });
+  const attempts = createSignal();
+  const worker = createDeliveryWorker(db, {
+    ...FAST_DELIVERY,
+    ...delivery,
+    onAttempt() {
+      delivery.onAttempt?.();
+      attempts.notify();
+    },
+  });
   return {
     db,
     worker,
+    until: (check, options) => attempts.until(check, options),
     async enqueue(urls, subject, payload, webhook = 'liquidation') {
       const ids = await db.transaction((tx) =>
         enqueue(tx, urls, { tenant: 'test', provider: 'eccor-fgts', webhook, subject, payload }, Date.now()),
@@ -165,13 +181,45 @@ export async function createCreditNote(running: RunningMock): Promise<{ person: 
   return { person, noteId: created.json };
 }
 
-/** Polls until `check` holds (every 10 ms, at most `timeoutMs`). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+export function sandboxOf(running: RunningMock): Sandbox {
+  const started = running.mock.sandbox;
+  if (!started) throw new Error('this mock runs without --sandbox');
+  return started;
+}
+
+/**
+ * Resolves once `check` holds: checked now and after each commit of the sandbox (a request's, a control
+ * route's, a delivery attempt's outcome) and each console event stream opened or closed.
+ */
+export async function untilSandbox(running: RunningMock, check: Check, options?: WaitOptions): Promise<void> {
+  const changes = createSignal();
+  const unsubscribe = sandboxOf(running).events.subscribe(() => changes.notify());
+  try {
+    await changes.until(check, options);
+  } finally {
+    unsubscribe();
   }
+}
+
+/**
+ * The same for a sandbox in another process (`baseUrl`): re-checked at each chunk of its console event
+ * stream, which tells of each of its commits and delivery attempts (coalesced, always after the commit).
+ */
+export async function untilProcess(baseUrl: string, check: Check, options?: WaitOptions): Promise<void> {
+  const stream = await openEventStream(`${baseUrl}/_sandbox/events`);
+  if (stream.status !== 200) throw new Error(`${baseUrl}/_sandbox/events answered ${stream.status}`);
+  const changes = createSignal();
+  stream.onData(() => changes.notify());
+  try {
+    await changes.until(check, options);
+  } finally {
+    stream.close();
+  }
+}
+
+/** Resolves when the sandbox's delivery worker has nothing left undelivered and nothing in flight (every outcome recorded). */
+export function settled(running: RunningMock, options: WaitOptions = {}): Promise<void> {
+  return within(sandboxOf(running).deliveries().idle(), { what: 'every delivery delivered and recorded', ...options });
 }
 
 export interface Received {
@@ -185,6 +233,11 @@ export interface Receiver {
   readonly url: string;
   /** Every request received, in order, with the status it was answered (or `hung`). */
   readonly received: Received[];
+  /**
+   * Resolves once `count` requests have arrived (or `condition(received)` holds), checked at each arrival;
+   * rejects after `timeoutMs` (5 s) naming `what` and what came.
+   */
+  waitFor(condition: number | ((received: readonly Received[]) => boolean), options?: WaitOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -205,5 +258,15 @@ export async function startReceiver(answer: (n: number, body: unknown) => number
     const status = answer(received.length, body);
     if (status !== 'hang') response.writeHead(status).end();
   });
-  return { url: `${server.url}/hook`, received, close: () => server.close() };
+  return {
+    url: `${server.url}/hook`,
+    received,
+    waitFor: (condition, options = {}) =>
+      server.waitFor(typeof condition === 'number' ? condition : () => condition(received), {
+        seen: () =>
+          `${describeRequests(server.requests)}${received.length === 0 ? '' : `; the last body ${received.at(-1)?.text.slice(0, 240)}`}`,
+        ...options,
+      }),
+    close: () => server.close(),
+  };
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
 import { send } from '../support/requests.js';
-import { call, control, creditNoteBody, eventually, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
+import { call, control, creditNoteBody, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
 
 let running: RunningMock;
 let hookA: Receiver;
@@ -110,7 +110,7 @@ describe('two ECCOR FGTS clients', () => {
       200,
     );
 
-    await eventually(() => hookA.received.length === 3 && hookB.received.length === 3, 10_000, 'three notifications each');
+    await Promise.all([hookA, hookB].map((hook) => hook.waitFor(3, { timeoutMs: 10_000, what: 'three notifications each' })));
     expect(hookA.received.every((request) => (request.body as { id: string }).id === noteA)).toBe(true);
     expect(hookB.received.every((request) => (request.body as { id: string }).id === noteB)).toBe(true);
     // Each tenant's deliveries list shows its own; the operator (no credential) sees both.

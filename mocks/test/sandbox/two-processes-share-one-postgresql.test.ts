@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
 import { startCli, type Started } from './cli-process.js';
 import { postgresMissing, startCluster, type Cluster } from './postgres-cluster.js';
-import { call, control, creditNoteBody, eventually, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
+import { DELIVERY_DEFAULTS } from '../../src/sandbox/webhooks/delivery.js';
+import {
+  call,
+  control,
+  creditNoteBody,
+  requestExample,
+  sandboxOf,
+  settled,
+  startReceiver,
+  startSandbox,
+  type Receiver,
+} from './support.js';
 
 const missing = postgresMissing();
 if (missing) process.stderr.write(`\n*** SKIPPED the PostgreSQL tests: ${missing} ***\n\n`);
@@ -59,8 +70,8 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     expect((await call(local, 'GET', `/eccor-fgts/v1/NaturalPerson/${personId}`)).status).toBe(200);
 
     const notes = await Promise.all(Array.from({ length: 8 }, (_, i) => createAndSubmit(i % 2 === 0 ? other : local, local)));
-    await eventually(() => hook.received.length >= notes.length * 3, 20_000, 'every notification');
-    await local.mock.sandbox?.deliveries().idle();
+    await hook.waitFor(notes.length * 3, { timeoutMs: 20_000, what: 'every notification' });
+    await settled(local);
     const seen = hook.received.map(
       (request) => `${(request.body as { id: string }).id} ${(request.body as { parameters: { newStatus: number } }).parameters.newStatus}`,
     );
@@ -79,24 +90,34 @@ describe.skipIf(missing !== undefined)('two processes on one PostgreSQL', () => 
     let hang = true;
     const hook = await receiver(() => (hang ? 'hang' : 204));
     const child = await startCli('--sandbox', '--database-url', url, '--webhook-url', hook.url, '--webhook-timeout', '1500');
-    const local = await startSandbox({ databaseUrl: url, webhookUrls: [new URL(hook.url)], delivery: { pollMs: 100 } });
+    // The taker's clock: a lease ends when this process's clock says so, so the test moves it instead of waiting 6.5 s.
+    let ahead = 0;
+    const local = await startSandbox({
+      databaseUrl: url,
+      webhookUrls: [new URL(hook.url)],
+      clock: () => Date.now() + ahead,
+      delivery: { pollMs: 100 },
+    });
     cleanups.push(() => local.close());
     const noteId = await createAndSubmit(remote(child, local), local);
 
     // The child has claimed the first notification and is waiting for the receiver: kill it there.
-    await eventually(() => hook.received.length === 1, 10_000, 'the child’s first attempt');
+    await hook.waitFor(1, { timeoutMs: 10_000, what: 'the child’s first attempt' });
     child.child.kill('SIGKILL');
     await child.exited;
     hang = false;
     const claimed = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as { deliveries: { state: string }[] };
     expect(claimed.deliveries.map((delivery) => delivery.state)).toEqual(['sending', 'pending', 'pending']);
 
-    await eventually(() => hook.received.length === 4, 20_000, 'the other process finishing the deliveries');
+    // The child leased it for its timeout and the lease margin (1.5 s + 5 s): past that on the taker's clock, it is free.
+    ahead = 1500 + DELIVERY_DEFAULTS.leaseMarginMs;
+    sandboxOf(local).deliveries().wake();
+    await hook.waitFor(4, { timeoutMs: 20_000, what: 'the other process finishing the deliveries' });
     expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([
       1, 1, 8, 2,
     ]);
     // The receiver has the last request; its outcome is recorded right after.
-    await local.mock.sandbox?.deliveries().idle();
+    await settled(local);
     const after = (await control(local, 'GET', `/deliveries?subject=${noteId}`)).json as {
       deliveries: { state: string; attempts: unknown[] }[];
     };

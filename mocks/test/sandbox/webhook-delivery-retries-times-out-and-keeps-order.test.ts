@@ -13,10 +13,11 @@ import {
   call,
   control,
   createCreditNote,
-  eventually,
+  settled,
   startOutbox,
   startReceiver,
   startSandbox,
+  untilSandbox,
   type Outbox,
   type Receiver,
 } from './support.js';
@@ -68,7 +69,7 @@ describe('a delivery', () => {
     await queue.enqueue([hook.url], 'note-1', { n: 1 });
     await queue.enqueue([hook.url], 'note-1', { n: 2 });
     await queue.enqueue([hook.url], 'note-2', { n: 3 });
-    await eventually(async () => (await queue.endpoints()).some((endpoint) => endpoint.paused), 5000, 'the URL paused');
+    await queue.until(async () => (await queue.endpoints()).some((endpoint) => endpoint.paused), { what: 'the URL paused' });
     const [endpoint] = await queue.endpoints();
     expect(endpoint).toMatchObject({ url: hook.url, paused: true, lastError: 'HTTP 503', undelivered: 3 });
     expect((await queue.list()).map((record) => record.state)).toEqual(['paused', 'paused', 'paused']);
@@ -89,7 +90,7 @@ describe('a delivery', () => {
     await closed.close();
     const queue = await outbox({ timeoutMs: 400, maxAttempts: 2 });
     await queue.enqueue([hanging.url, redirecting.url, closed.url], 'note-1', {});
-    await eventually(async () => (await queue.list()).every((record) => record.state === 'paused'), 5000, 'three paused URLs');
+    await queue.until(async () => (await queue.list()).every((record) => record.state === 'paused'), { what: 'three paused URLs' });
     const [hung, redirected, refused] = await queue.list();
     expect(hung).toMatchObject({ lastStatus: null, lastError: 'timed out after 400 ms' });
     expect(hanging.received.length).toBeGreaterThanOrEqual(2);
@@ -119,6 +120,8 @@ describe('a delivery', () => {
       inFlight++;
       most = Math.max(most, inFlight);
       req.resume();
+      // A slow receiver, not a wait of the test's: each answer takes 20 ms, so that requests overlap and a third
+      // one sent past the limit would be seen in flight (the test waits on the outbox's attempts, not on this).
       setTimeout(() => {
         inFlight--;
         res.writeHead(204).end();
@@ -130,10 +133,9 @@ describe('a delivery', () => {
     const hanging = await receiver(() => 'hang');
     const queue = await outbox({ perUrlConcurrency: 2, timeoutMs: 5000 });
     for (let i = 0; i < 8; i++) await queue.enqueue([hanging.url, healthy], `note-${i}`, { i });
-    await eventually(
+    await queue.until(
       async () => (await queue.list()).filter((record) => record.url === healthy && record.state === 'delivered').length === 8,
-      5000,
-      'the healthy URL served',
+      { what: 'the healthy URL served' },
     );
     expect(most).toBe(2);
     // The hanging URL holds two slots of its own and nothing else.
@@ -159,7 +161,9 @@ describe('deliveries of the sandbox', () => {
     running = await startSandbox({ webhookUrls: [new URL(hook.url)] });
     const { noteId } = await createCreditNote(running);
     expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
-    await eventually(() => hook.received.length === 5, 5000, 'five requests');
+    await hook.waitFor(5);
+    // The fifth request's outcome is recorded after the receiver answered it.
+    await settled(running);
     expect(hook.received.map((request) => (request.body as { parameters: { newStatus: number } }).parameters.newStatus)).toEqual([
       1, 1, 1, 8, 2,
     ]);
@@ -190,16 +194,16 @@ describe('deliveries of the sandbox', () => {
       expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
       notes.push(noteId);
     }
-    await eventually(
+    await untilSandbox(
+      running,
       async () =>
         ((await control(running as RunningMock, 'GET', '/deliveries')).json as { endpoints: { paused: boolean }[] }).endpoints.some(
           (endpoint) => endpoint.paused,
         ),
-      10_000,
-      'the URL paused',
+      { timeoutMs: 10_000, what: 'the URL paused' },
     );
     down = false;
-    await eventually(() => delivered.length === 9, 10_000, 'nine notifications');
+    await hook.waitFor(() => delivered.length === 9, { timeoutMs: 10_000, what: 'nine notifications delivered' });
     for (const note of notes)
       expect(delivered.filter((body) => body.id === note).map((body) => body.parameters.newStatus)).toEqual([1, 8, 2]);
   });
@@ -209,7 +213,7 @@ describe('deliveries of the sandbox', () => {
     running = await startSandbox({ webhookUrls: [new URL(hook.url)], delivery: { timeoutMs: 10_000 } });
     const { noteId } = await createCreditNote(running);
     expect((await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`)).status).toBe(200);
-    await eventually(() => hook.received.length === 1, 5000, 'the first request');
+    await hook.waitFor(1);
     const started = performance.now();
     const answer = await call(running, 'GET', '/eccor-fgts/v1/NaturalPerson');
     expect(answer.status).toBe(200);

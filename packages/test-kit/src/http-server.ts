@@ -1,11 +1,13 @@
 /**
  * A real HTTP server on 127.0.0.1 with a random port, for the tests: it records every request (method,
- * path, headers, body, arrival time) and answers with the test's handler. `close()` ends every connection
- * and every pending `later()` timer, so that no test leaves anything running.
+ * path, headers, body, arrival time) and answers with the test's handler; `waitFor` resolves at the arrival
+ * that makes its condition true (no polling). `close()` ends every connection and every pending `later()`
+ * timer, so that no test leaves anything running.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
+import { createSignal, type WaitOptions } from './wait.js';
 
 export interface RecordedRequest {
   method: string;
@@ -25,12 +27,24 @@ export interface TestServer {
   requests: RecordedRequest[];
   /** Runs `fn` after `ms`, unless the server closed first. */
   later(ms: number, fn: () => void): void;
+  /**
+   * Resolves once `count` requests have arrived (or `condition(requests)` holds), checked at each arrival
+   * after the handler's synchronous part ran; rejects after `timeoutMs` naming what came.
+   */
+  waitFor(condition: number | ((requests: readonly RecordedRequest[]) => boolean), options?: WaitOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `2 requests: POST /hook, POST /hook` (the last five), for a failure message. */
+export function describeRequests(requests: readonly RecordedRequest[]): string {
+  const shown = requests.slice(-5).map((request) => `${request.method} ${request.url}`);
+  return `${requests.length} request${requests.length === 1 ? '' : 's'}${shown.length === 0 ? '' : `: ${requests.length > 5 ? '…, ' : ''}${shown.join(', ')}`}`;
 }
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const arrivals = createSignal();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,6 +61,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(String(error));
       });
+      arrivals.notify();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +75,14 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         fn();
       }, ms);
       timers.add(timer);
+    },
+    waitFor(condition, options = {}) {
+      const holds = typeof condition === 'number' ? () => requests.length >= condition : () => condition(requests);
+      return arrivals.until(holds, {
+        what: typeof condition === 'number' ? `${condition} request${condition === 1 ? '' : 's'}` : 'the requests awaited',
+        seen: () => describeRequests(requests),
+        ...options,
+      });
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -24,6 +24,12 @@ export interface EventHub {
   readonly open: number;
   /** Ends every stream (the server is closing: an open stream would keep it waiting). */
   closeAll(): void;
+  /**
+   * Calls `listener` at each `changed()` (at once, not coalesced, streams or none) and each stream opened or
+   * closed; returns its removal. For code in the same process that waits on the sandbox (tests) instead of
+   * polling it.
+   */
+  subscribe(listener: () => void): () => void;
 }
 
 export function createEventHub(options: EventHubOptions = {}): EventHub {
@@ -31,6 +37,10 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
   const heartbeatMs = options.heartbeatMs ?? EVENT_HUB_DEFAULTS.heartbeatMs;
   const coalesceMs = options.coalesceMs ?? EVENT_HUB_DEFAULTS.coalesceMs;
   const streams = new Set<ServerResponse>();
+  const subscribers = new Set<() => void>();
+  const tell = (): void => {
+    for (const listener of [...subscribers]) listener();
+  };
   let pending: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
@@ -39,15 +49,17 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
     for (const res of streams) res.write(text);
   };
   const drop = (res: ServerResponse): void => {
-    streams.delete(res);
+    if (!streams.delete(res)) return;
     if (streams.size === 0) {
       clearInterval(heartbeat);
       heartbeat = undefined;
     }
+    tell();
   };
 
   return {
     changed() {
+      tell();
       if (pending || streams.size === 0) return;
       pending = setTimeout(() => {
         pending = undefined;
@@ -84,6 +96,7 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
       heartbeat.unref();
       req.socket.setTimeout(0);
       res.on('close', () => drop(res));
+      tell();
     },
     get open() {
       return streams.size;
@@ -95,6 +108,10 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
         res.end();
         drop(res);
       }
+    },
+    subscribe(listener) {
+      subscribers.add(listener);
+      return () => subscribers.delete(listener);
     },
   };
 }
