@@ -4,7 +4,7 @@
  * answer chain (handlers.ts). Every answer goes out with the provider's live headers (rate limits…).
  *
  * The fast path stays synchronous: only a request with a body, or a handler that answers later (Prism), goes
- * through a promise; the server relies on `void` meaning "answered".
+ * through a promise (a `void` return is an answer already written; the server then adds no promise hop).
  */
 import type { Operation } from '../catalog/provider.js';
 import type { TakenFault } from '../control/faults.js';
