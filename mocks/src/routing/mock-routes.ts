@@ -10,7 +10,8 @@
  *   /docs, /docs/…               reference docs (GET, HEAD)
  *   /_sandbox/…                  with `--sandbox` only
  *   /_mock/…                     journal and faults
- *   /docs, /_sandbox (reserved)  what the routes above left (other methods, no `--sandbox`): a 404 saying so
+ *   /docs, /_sandbox (reserved)  what the routes above left: a 405 for writes to the docs, a 404 naming
+ *                                `--sandbox` for the sandbox's prefix
  *   anything else                404 listing the providers
  */
 import type { Provider } from '../catalog/provider.js';

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RESERVED_SEGMENTS } from '../catalog/load.js';
 import type { Provider } from '../catalog/provider.js';
-import { notFound, sandboxNotEnabled } from '../http/mock-errors.js';
+import { methodNotAllowed, notFound, sandboxNotEnabled } from '../http/mock-errors.js';
 import { prepare } from '../http/prepared-response.js';
 import { docsAvailable, serveDocs } from '../site/docs-static.js';
 import { indexPage } from '../site/index-page.js';
@@ -59,7 +59,10 @@ export function docsRoute(docsDir: string): Route<true> {
 export const reservedRoute: Route<true> = {
   name: 'reserved',
   match: (target) => RESERVED_SEGMENTS.has(target.head) || undefined,
-  serve: (request) => request.send(sandboxNotEnabled()),
+  // What the routes above left of a reserved prefix: the docs written to (they are read-only), or the
+  // sandbox's prefix without --sandbox.
+  serve: (request) =>
+    request.send(request.head === 'docs' ? methodNotAllowed(request.method, request.path, 'GET, HEAD') : sandboxNotEnabled()),
 };
 
 /** Takes every request: the last route of the table. */

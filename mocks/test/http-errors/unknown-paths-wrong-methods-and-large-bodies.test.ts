@@ -83,6 +83,14 @@ describe("the mock's own errors", () => {
     expect((await send(`${running.url}/`)).status).toBe(200);
   });
 
+  it('the docs are read-only: writing to them gets a 405 naming GET and HEAD', async () => {
+    for (const path of ['/docs', '/docs/', '/docs/index.html']) {
+      const answer = await send(`${running.url}${path}`, { method: 'POST', body: '{}' });
+      expect(answer.status, path).toBe(405);
+      expect(answer.headers.get('allow')).toBe('GET, HEAD');
+    }
+  });
+
   it('keeps /_sandbox/ for the sandbox mode', async () => {
     const answer = await send(`${running.url}/_sandbox/flows`);
     expect(answer.status).toBe(404);
