@@ -14,6 +14,9 @@
  * ```
  *
  * A caller's own abort is not wrapped: the caller's `AbortSignal.reason` is rethrown as is.
+ *
+ * Fields are `declare`d and assigned by the constructors (the same own, enumerable properties): as class
+ * fields they would be defined twice over in the bundle, 61 B min+gzip of the base entry's 8.5 KiB budget.
  */
 
 /** Where a request went: every transport error and every {@link ApiError} carries it. */
