@@ -44,26 +44,17 @@ export interface PrismMockOptions {
   mediaTypes?: string[];
 }
 
-export type PrismConfig =
-  | {
-      isProxy: false;
-      mock: PrismMockOptions;
-      checkSecurity: boolean;
-      validateRequest: boolean;
-      validateResponse: boolean;
-      errors: boolean;
-      upstreamProxy: undefined;
-    }
-  | {
-      isProxy: true;
-      upstream: URL;
-      mock: PrismMockOptions;
-      checkSecurity: boolean;
-      validateRequest: boolean;
-      validateResponse: boolean;
-      errors: boolean;
-      upstreamProxy: undefined;
-    };
+interface PrismSettings {
+  mock: PrismMockOptions;
+  checkSecurity: boolean;
+  validateRequest: boolean;
+  validateResponse: boolean;
+  errors: boolean;
+  upstreamProxy: undefined;
+}
+
+/** Prism's config: mocking, or proxying to `upstream`, with the same settings. */
+export type PrismConfig = PrismSettings & ({ isProxy: false } | { isProxy: true; upstream: URL });
 
 /** An operation as Prism's http-spec describes it; the mock only passes these back to Prism. */
 export interface PrismOperation {
