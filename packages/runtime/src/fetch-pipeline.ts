@@ -19,6 +19,7 @@ import type { AuthContext, AuthStrategy } from './auth/types.js';
 import { extractCorrelationId } from './correlation.js';
 import { CreditApisError, NetworkError, TimeoutError } from './errors.js';
 import { bufferResponse, readBody } from './internal/body.js';
+import { describeCause } from './internal/text.js';
 import { OPERATION, read } from './internal/carrier.js';
 import { readCallOptions } from './call-options.js';
 import { emit, type LogEvent, type Logger } from './logger.js';
@@ -259,10 +260,4 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
       retriesDone += 1;
     }
   };
-}
-
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  return `${cause.message}${inner}`;
 }

@@ -2,7 +2,7 @@
  * OAuth2 client credentials (RFC 6749 §4.4) with a cached token: UY3 / ECCOR FGTS.
  */
 import { AuthenticationError, NetworkError, ResponseParseError, TimeoutError } from '../errors.js';
-import { base64Utf8, parseJsonBody, snippet } from '../internal/text.js';
+import { base64Utf8, describeCause, parseJsonBody, snippet } from '../internal/text.js';
 import { redact, redactUrlPath, Redactor } from '@credit-apis/contract-core/redact';
 import { raceSignal, startAttemptSignal } from '../timeout.js';
 import type { AuthContext, AuthStrategy } from './types.js';
@@ -136,7 +136,7 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthStrate
         : new NetworkError({
             ...description,
             attempt: 1,
-            reason: redactor.redact(cause instanceof Error ? cause.message : String(cause)),
+            reason: redactor.redact(describeCause(cause)),
             cause,
           });
       logFailure(error, undefined, Math.round(performance.now() - started));

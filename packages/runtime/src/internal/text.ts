@@ -32,3 +32,10 @@ export function topLevelField(value: unknown, field: string): string | undefined
   const found = (value as Record<string, unknown>)[field];
   return typeof found === 'string' || typeof found === 'number' ? String(found) : undefined;
 }
+
+/** What a failed fetch says, with its cause (undici's `fetch failed` hides the reason: `connect ECONNREFUSED …`). */
+export function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}`;
+}

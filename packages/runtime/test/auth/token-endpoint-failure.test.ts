@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthenticationError, clientCredentials, CreditApisError } from '../../src/index.js';
+import { ApiError, AuthenticationError, clientCredentials, CreditApisError, NetworkError } from '../../src/index.js';
 import { createThingsClient } from '../helpers/clients.js';
 import { sendJson, serverPool } from '@credit-apis/test-kit/http-server';
 
@@ -35,6 +35,22 @@ describe('clientCredentials: a refused token request', () => {
       expect(authError.stack ?? '').not.toContain(secret);
     }
     expect(api.requests).toHaveLength(0);
+  });
+
+  it('a token endpoint that refuses the connection: NetworkError naming the cause, as for an API call', async () => {
+    const closed = await servers.start((_request, response) => sendJson(response, 200, {}));
+    const tokenUrl = `${closed.url}/oauth2/token`;
+    await servers.closeAll();
+    const client = createThingsClient({ baseUrl: closed.url, retry: false, auth: clientCredentials({ tokenUrl, basicToken: 'b' }) });
+    const [tokenError, callError] = await Promise.all([
+      client.GET('/things').catch((caught: unknown) => caught),
+      createThingsClient({ baseUrl: closed.url, retry: false })
+        .GET('/things')
+        .catch((caught: unknown) => caught),
+    ]);
+    expect(tokenError).toBeInstanceOf(NetworkError);
+    expect((tokenError as NetworkError).message).toMatch(/fetch failed: .*ECONNREFUSED/);
+    expect((callError as NetworkError).message).toMatch(/fetch failed: .*ECONNREFUSED/);
   });
 
   it('all waiting calls get the error, and the next call asks for a token again', async () => {
