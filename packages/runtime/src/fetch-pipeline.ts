@@ -240,6 +240,8 @@ export function createFetchPipeline(config: PipelineConfig): (request: Request) 
 
   return async function send(request: Request): Promise<Response> {
     const call = startCall(request);
+    // Every call, not once: the redactor forgets its oldest secrets first (tokens rotate), and adding moves
+    // these back to the newest, so the client secret is never the one forgotten.
     for (const secret of auth?.secrets?.() ?? []) redactor.add(secret);
     let retriesDone = 0;
     let refreshTried = false;
