@@ -12,21 +12,17 @@ import {
   creditNoteBody,
   requestExample,
   SAMPLE_BEARER,
-  startReceiver,
-  startSandbox,
+  startSandboxWithReceiver,
   type Receiver,
 } from '../sandbox/support.js';
 
 let running: RunningMock;
 let hook: Receiver;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  hook = await startReceiver();
-  running = await startSandbox({ webhookUrls: [new URL(hook.url)] });
+  ({ running, hook, close } = await startSandboxWithReceiver());
 });
-afterAll(async () => {
-  await running.close();
-  await hook.close();
-});
+afterAll(() => close());
 
 const asAlice = { authorization: SAMPLE_BEARER };
 type Listed = { deliveries: { id: string; state: string; attempts: unknown[]; payload: { id: string } }[] };

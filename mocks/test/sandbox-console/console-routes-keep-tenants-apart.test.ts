@@ -15,8 +15,7 @@ import {
   createCreditNote,
   requestExample,
   SAMPLE_BEARER,
-  startReceiver,
-  startSandbox,
+  startSandboxWithReceiver,
   type Receiver,
 } from '../sandbox/support.js';
 
@@ -26,10 +25,10 @@ const BOB = 'Bearer bob-token';
 
 let running: RunningMock;
 let hook: Receiver;
+let close: () => Promise<void>;
 let aliceNote: string;
 beforeAll(async () => {
-  hook = await startReceiver();
-  running = await startSandbox({ webhookUrls: [new URL(hook.url)] });
+  ({ running, hook, close } = await startSandboxWithReceiver());
   aliceNote = (await createCreditNote(running)).noteId;
   const bobPerson = await call(
     running,
@@ -40,10 +39,7 @@ beforeAll(async () => {
   );
   if (bobPerson.status !== 200) throw new Error(bobPerson.text);
 });
-afterAll(async () => {
-  await running.close();
-  await hook.close();
-});
+afterAll(() => close());
 
 function routes(request: Partial<ControlRequest> & { path: string }) {
   const sandbox = running.mock.sandbox as Sandbox;

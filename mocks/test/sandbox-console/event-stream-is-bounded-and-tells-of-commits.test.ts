@@ -6,7 +6,7 @@
 import { openEventStream, type EventStream } from '@credit-apis/test-kit/event-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createPerson, sandboxOf, startReceiver, startSandbox, untilSandbox, type Receiver } from '../sandbox/support.js';
+import { call, control, createPerson, sandboxOf, startSandboxWithReceiver, untilSandbox } from '../sandbox/support.js';
 
 const openStream = (running: RunningMock): Promise<EventStream> => openEventStream(`${running.url}/_sandbox/events`);
 
@@ -14,15 +14,11 @@ const changes = (text: string): number => text.split('event: change\n').length -
 const heartbeats = (text: string): number => text.split(': heartbeat').length - 1;
 
 let running: RunningMock;
-let hook: Receiver;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  hook = await startReceiver();
-  running = await startSandbox({ webhookUrls: [new URL(hook.url)], events: { maxStreams: 2, coalesceMs: 5, heartbeatMs: 50 } });
+  ({ running, close } = await startSandboxWithReceiver({ events: { maxStreams: 2, coalesceMs: 5, heartbeatMs: 50 } }));
 });
-afterAll(async () => {
-  await running.close();
-  await hook.close();
-});
+afterAll(() => close());
 
 describe('the console event stream', () => {
   it('sends a change after a committed write, none after a read', async () => {

@@ -6,18 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import type { RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, settled, startReceiver, startSandbox, type Receiver } from './support.js';
+import { call, control, createCreditNote, settled, startSandbox, startSandboxWithReceiver, type Receiver } from './support.js';
 
 let running: RunningMock;
 let hook: Receiver;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  hook = await startReceiver();
-  running = await startSandbox({ webhookUrls: [new URL(hook.url)] });
+  ({ running, hook, close } = await startSandboxWithReceiver());
 });
-afterAll(async () => {
-  await running.close();
-  await hook.close();
-});
+afterAll(() => close());
 
 describe('redelivery', () => {
   it('sends a delivered notification again as a new delivery', async () => {

@@ -270,3 +270,24 @@ export async function startReceiver(answer: (n: number, body: unknown) => number
     close: () => server.close(),
   };
 }
+
+/** A sandbox whose webhooks all go to one receiver, and how to close both (the sandbox first: it may be delivering). */
+export interface SandboxWithReceiver {
+  running: RunningMock;
+  hook: Receiver;
+  close(): Promise<void>;
+}
+
+/** Starts a receiver, then a sandbox whose webhook URL is the receiver's. */
+export async function startSandboxWithReceiver(options: Omit<SandboxOptions, 'webhookUrls'> = {}): Promise<SandboxWithReceiver> {
+  const hook = await startReceiver();
+  const running = await startSandbox({ ...options, webhookUrls: [new URL(hook.url)] });
+  return {
+    running,
+    hook,
+    close: async () => {
+      await running.close();
+      await hook.close();
+    },
+  };
+}
