@@ -4,7 +4,7 @@
  * does not show (a person or bank account not found in a credit note, submitting a note that is not a draft)
  * are worded like the documented ones and listed in the README.
  */
-import { isObject, type Json, type JsonObject } from '../../catalog/openapi.js';
+import { isObject, type JsonObject } from '../../catalog/openapi.js';
 import type { AnswerSpec } from '../../http/prepared-response.js';
 import { correlationId } from '../clock.js';
 import { copy, type SpecData } from '../spec-data.js';
@@ -29,8 +29,10 @@ export interface Uy3Errors {
   invalidActionForStatus(allowedDisplay: string, currentStatus: string): AnswerSpec;
 }
 
-function object(value: Json, what: string): JsonObject {
-  if (!isObject(value)) throw new Error(`the sandbox needs ${what} to be an object`);
+/** The spec's named example of an operation's response, which the sandbox answers with: an object. */
+function exampleObject(spec: SpecData, operationId: string, status: string, name: string): JsonObject {
+  const value = spec.responseExample(operationId, status, name);
+  if (!isObject(value)) throw new Error(`the sandbox needs ${operationId} ${status} ${name} to be an object`);
   return value;
 }
 
@@ -39,23 +41,11 @@ function withCorrelation(body: JsonObject): JsonObject {
 }
 
 export function createUy3Errors(spec: SpecData): Uy3Errors {
-  const notExists = object(spec.responseExample('getNaturalPerson', '403', 'recordNotExists'), 'getNaturalPerson 403 recordNotExists');
-  const productMissing = object(
-    spec.responseExample('createCreditNote', '400', 'invalidFormProductNotFound'),
-    'createCreditNote 400 invalidFormProductNotFound',
-  );
-  const deleted = object(
-    spec.responseExample('submitCreditNoteApproval', '400', 'recordIsDeleted'),
-    'submitCreditNoteApproval 400 recordIsDeleted',
-  );
-  const pastStart = object(
-    spec.responseExample('submitCreditNoteApproval', '400', 'invalidFormStartDateInPast'),
-    'submitCreditNoteApproval 400 invalidFormStartDateInPast',
-  );
-  const wrongStatus = object(
-    spec.responseExample('donePaymentRevision', '400', 'invalidActionForStatus'),
-    'donePaymentRevision 400 invalidActionForStatus',
-  );
+  const notExists = exampleObject(spec, 'getNaturalPerson', '403', 'recordNotExists');
+  const productMissing = exampleObject(spec, 'createCreditNote', '400', 'invalidFormProductNotFound');
+  const deleted = exampleObject(spec, 'submitCreditNoteApproval', '400', 'recordIsDeleted');
+  const pastStart = exampleObject(spec, 'submitCreditNoteApproval', '400', 'invalidFormStartDateInPast');
+  const wrongStatus = exampleObject(spec, 'donePaymentRevision', '400', 'invalidActionForStatus');
   const productErrors =
     isObject(productMissing.details) && Array.isArray(productMissing.details.formErrors)
       ? (productMissing.details.formErrors as unknown as FormError[])
