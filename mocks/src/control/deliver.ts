@@ -8,15 +8,18 @@ import type { FaultEffect } from './fault-spec.js';
 
 export type Outcome = number | 'reset';
 
+/** Writes `status`, `headers` and `body` to `res` as `effect` says, then tells `done` what the client got. */
+type WriteAnswer = (
+  res: ServerResponse,
+  status: number,
+  headers: readonly string[],
+  body: Buffer,
+  effect: FaultEffect,
+  done: (outcome: Outcome) => void,
+) => void;
+
 export interface Delivery {
-  write(
-    res: ServerResponse,
-    status: number,
-    headers: readonly string[],
-    body: Buffer,
-    effect: FaultEffect,
-    done: (outcome: Outcome) => void,
-  ): void;
+  write: WriteAnswer;
   /** Cancels the answers still waiting out a delay and drops their connections. */
   cancelAll(): void;
 }
@@ -34,14 +37,7 @@ function withoutLength(headers: readonly string[]): string[] {
 export function createDelivery(): Delivery {
   const waiting = new Map<NodeJS.Timeout, ServerResponse>();
 
-  function now(
-    res: ServerResponse,
-    status: number,
-    headers: readonly string[],
-    body: Buffer,
-    effect: FaultEffect,
-    done: (outcome: Outcome) => void,
-  ): void {
+  const now: WriteAnswer = (res, status, headers, body, effect, done) => {
     if (effect.reset) {
       const socket = res.socket;
       // A TCP reset where the platform has it (Node ≥ 18.3), a plain close otherwise.
@@ -58,7 +54,7 @@ export function createDelivery(): Delivery {
     res.writeHead(status, headers as string[]);
     res.end(body);
     done(status);
-  }
+  };
 
   return {
     write(res, status, headers, body, effect, done) {
