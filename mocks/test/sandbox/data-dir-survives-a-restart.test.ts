@@ -12,7 +12,7 @@ import { sandbox, StateFileError, StorageError } from '../../src/sandbox/index.j
 import { MIGRATIONS } from '../../src/sandbox/storage/migrations.js';
 import { specData } from '../../src/sandbox/spec-data.js';
 import { generatedDir, type RunningMock } from '../support/mock.js';
-import { call, control, createCreditNote, createPerson, requestExample, startSandbox } from './support.js';
+import { call, control, createCreditNote, createInssOperation, createPerson, requestExample, startSandbox } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-sandbox-'));
 const inssExample = specData(
@@ -44,9 +44,7 @@ describe('a restart with --data-dir', () => {
     );
     await call(running, 'POST', `/eccor-fgts/v1/CreditNote/${noteId}/SubmitApproval`);
     await control(running, 'POST', `/eccor-fgts/credit-notes/${noteId}/advance`);
-    const operation = (
-      await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(running, 'nossa-fintech-inss', 'createOperation'))
-    ).json as { debt_key: string; credit_operation_key: string };
+    const operation = await createInssOperation(running);
     const tracked = `/nossa-fintech-inss/inss/v1/operation/${operation.debt_key}?credit_operation_key=${operation.credit_operation_key}`;
 
     const before = {
@@ -78,14 +76,7 @@ describe('a restart with --data-dir', () => {
       });
       expect((await control(running, 'POST', `/eccor-fgts/credit-notes/${noteId}/advance`)).json).toMatchObject({ from: 12, to: 3 });
       // Sequences go on too.
-      const next = (
-        await call(
-          running,
-          'POST',
-          '/nossa-fintech-inss/inss/v1/operation',
-          requestExample(running, 'nossa-fintech-inss', 'createOperation'),
-        )
-      ).json as { num_contrato: string };
+      const next = await createInssOperation(running);
       expect(next.num_contrato).toBe('CTC0000000002');
       // The schema was migrated once, at the first start.
       const applied = await running.mock.sandbox

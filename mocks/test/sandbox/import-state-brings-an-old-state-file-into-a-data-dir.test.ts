@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyState, type InssOperation, type NaturalPerson } from '../../src/sandbox/state.js';
 import { runCli } from './cli-process.js';
-import { call, control, requestExample, startSandbox } from './support.js';
+import { call, control, createInssOperation, requestExample, startSandbox } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-apis-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,9 +45,7 @@ describe('import-state', () => {
         history: [{ at, from: null, to: 0, trigger: 'created', webhook: null }],
         paymentRevisions: [],
       };
-      const created = (
-        await call(maker, 'POST', '/nossa-fintech-inss/inss/v1/operation', requestExample(maker, 'nossa-fintech-inss', 'createOperation'))
-      ).json as { debt_key: string; credit_operation_key: string };
+      const created = await createInssOperation(maker);
       debtKey = created.debt_key;
       const tracked = (
         await call(maker, 'GET', `/nossa-fintech-inss/inss/v1/operation/${debtKey}?credit_operation_key=${created.credit_operation_key}`)
@@ -107,15 +105,7 @@ describe('import-state', () => {
           )
         ).json,
       ).toEqual(state.nossaFintechInss.operations[debtKey]);
-      const next = (
-        await call(
-          running,
-          'POST',
-          '/nossa-fintech-inss/inss/v1/operation',
-          requestExample(running, 'nossa-fintech-inss', 'createOperation'),
-          { authorization: token },
-        )
-      ).json as { num_contrato: string };
+      const next = await createInssOperation(running, { authorization: token });
       expect(next.num_contrato).toBe('CTC0000000008');
     } finally {
       await running.close();

@@ -163,6 +163,19 @@ export async function createPerson(running: RunningMock, change: (body: JsonObje
   return { id: created.json, record: read.json as CreatedPerson['record'] };
 }
 
+/** What creating an INSS operation answers: the keys to track it by, and its contract number. */
+export interface CreatedInssOperation {
+  debt_key: string;
+  credit_operation_key: string;
+  num_contrato: string;
+}
+
+/** Creates an INSS operation from the spec's request example, as the sample bearer unless `headers` say otherwise. */
+export async function createInssOperation(running: RunningMock, headers: Record<string, string> = {}): Promise<CreatedInssOperation> {
+  const body = requestExample(running, 'nossa-fintech-inss', 'createOperation');
+  return (await call(running, 'POST', '/nossa-fintech-inss/inss/v1/operation', body, headers)).json as CreatedInssOperation;
+}
+
 /** A credit-note body (the spec's example) for this person and account, starting tomorrow. */
 export function creditNoteBody(running: RunningMock, personId: string, bankAccountId: string): JsonObject {
   const body = requestExample(running, 'eccor-fgts', 'createCreditNote', 'creditNote');

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../support/mock.js';
 import { send } from '../support/requests.js';
-import { call, control, creditNoteBody, requestExample, startReceiver, startSandbox, type Receiver } from './support.js';
+import {
+  call,
+  control,
+  createInssOperation,
+  creditNoteBody,
+  requestExample,
+  startReceiver,
+  startSandbox,
+  type Receiver,
+} from './support.js';
 
 let running: RunningMock;
 let hookA: Receiver;
@@ -128,15 +137,7 @@ describe('two ECCOR FGTS clients', () => {
 
 describe('INSS', () => {
   it('keeps an operation to the bearer token that created it', async () => {
-    const created = (
-      await call(
-        running,
-        'POST',
-        '/nossa-fintech-inss/inss/v1/operation',
-        requestExample(running, 'nossa-fintech-inss', 'createOperation'),
-        { authorization: 'Bearer partner-one' },
-      )
-    ).json as { debt_key: string; credit_operation_key: string };
+    const created = await createInssOperation(running, { authorization: 'Bearer partner-one' });
     const path = `/nossa-fintech-inss/inss/v1/operation/${created.debt_key}?credit_operation_key=${created.credit_operation_key}`;
     expect((await call(running, 'GET', path, undefined, { authorization: 'Bearer partner-one' })).status).toBe(200);
     expect((await call(running, 'GET', path, undefined, { authorization: 'Bearer partner-two' })).status).toBe(404);
